@@ -53,10 +53,16 @@ export const customFieldsSchema = z.object({
 });
 export type CustomFieldsSettings = z.infer<typeof customFieldsSchema>;
 
+export const PHONE_FORMATS = ['e164', 'national', 'as_dialled'] as const;
+
 export const crmSettingsSchema = z.object({
   kind: crmKindSchema.default('kustomer'),
   baseUrl: z.string().default('https://api.kustomerapp.com'),
   appUrl: z.string().default(''),
+  /** Extension: how phone numbers are written to and looked up in the CRM (E.164 by default). */
+  phoneFormat: z.enum(PHONE_FORMATS).default('e164'),
+  /** Extension: for CRMs without tags (Salesforce), the field that receives the REC-8/REC-9 tags. */
+  tagField: z.string().max(128).nullable().default(null),
 });
 
 export const statusSyncSchema = z.object({

@@ -44,6 +44,11 @@ export interface CrmRecordSummary {
   externalId: string | null;
   /** Set by createRecord when the record already existed (a retry or another agent made it). */
   existed?: boolean;
+  /**
+   * False when a closed record can no longer be reopened (Zendesk "closed", as opposed to
+   * "solved"): REC-2 then makes a follow-up record instead. Default true.
+   */
+  reopenable?: boolean;
 }
 
 export interface NewRecord {
@@ -63,6 +68,8 @@ export interface NewRecord {
   assigneeUserId: string | null;
   /** ISO time the session started. */
   startedAt: string;
+  /** REC-2 on a record that cannot be reopened: the new record follows up this one. */
+  followUpOf?: string | null;
 }
 
 export interface RecordPatch {
@@ -109,6 +116,13 @@ export interface CrmPort {
   attachFile(recordId: string, file: NewAttachment, ctx: CallContext): Promise<void>;
   /** Where an agent opens the record (pop, KUS-10). */
   recordUrl(recordId: string): string;
+
+  /**
+   * Optional fast paths for CRMs that can batch requests (Salesforce composite): the engine uses
+   * them when present, to keep sequential round trips before a record exists to a minimum.
+   */
+  findCustomerWithRecords?(q: CustomerQuery, limit: number, ctx: CallContext): Promise<{ customer: CrmCustomer | null; records: CrmRecordSummary[] }>;
+  createCustomerAndRecord?(c: NewCustomer, r: Omit<NewRecord, 'customerId'>, ctx: CallContext): Promise<{ customer: CrmCustomer; record: CrmRecordSummary }>;
 }
 
 /** Failures a CRM adapter reports; the outbox decides from `kind` whether and when to retry. */

@@ -13,6 +13,8 @@ export interface Progress {
   customerCreated?: boolean;
   recordId?: string;
   appended?: boolean;
+  /** The append decision, when a batched lookup already made it. */
+  preselected?: { recordId: string; reopen: boolean } | { recordId: null; followUpOf: string | null };
   done: string[];
 }
 

@@ -1,6 +1,6 @@
 // Narrow ports the engines use for I/O. Node adapters implement them in main/adapters; tests
 // pass real ones where they can (files in a temp dir, servers on loopback).
-import type { Ack } from '../../common/protocol/index.js';
+import type { Ack, CommandPayload } from '../../common/protocol/index.js';
 
 export interface Clock {
   now(): Date;
@@ -32,7 +32,7 @@ export interface Journal {
 
 /** What the orchestration engine sends back to the contact center. */
 export interface ContactCenterLink {
-  recordLinked(p: { sessionId: string; crm: string; recordId: string; customerId: string | null; url: string }): Promise<Ack>;
+  recordLinked(p: CommandPayload<'record.linked'>): Promise<Ack>;
 }
 
 /** Downloads a file the contact center serves (SmartAction files) for attachment to a record. */

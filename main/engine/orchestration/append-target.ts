@@ -16,7 +16,7 @@ export type TargetPolicy =
   | { kind: 'existing'; recordId: string };
 
 export type AppendChoice =
-  | { append: false; reason: string }
+  | { append: false; reason: string; followUpOf?: string }
   | { append: true; recordId: string; reopen: boolean; reason: string };
 
 const DAY_MS = 86_400_000;
@@ -42,6 +42,9 @@ export function chooseAppendTarget(records: CrmRecordSummary[], policy: TargetPo
       if (same.status === 'open') return { append: true, recordId: same.id, reopen: false, reason: 'open record from the same leaf queue (REC-1)' };
       const days = policy.reopenWithinDays ?? 0;
       if (days > 0 && same.closedAt && now.getTime() - Date.parse(same.closedAt) <= days * DAY_MS) {
+        if (same.reopenable === false) {
+          return { append: false, followUpOf: same.id, reason: `closed within ${days} days but cannot be reopened: follow-up record (REC-2)` };
+        }
         return { append: true, recordId: same.id, reopen: true, reason: `closed within ${days} days (REC-2)` };
       }
       return { append: false, reason: days > 0 ? `closed more than ${days} days ago (REC-2)` : 'latest matching record is closed (REC-1)' };

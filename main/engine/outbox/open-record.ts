@@ -20,11 +20,43 @@ async function resolveCustomer(i: OpenIntent, p: Progress, env: ExecEnv): Promis
   env.saveProgress(p);
 }
 
-/** The record to append to, or null for a new one. */
-async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): Promise<{ recordId: string; reopen: boolean } | null> {
+/**
+ * The batched path (CRMs with findCustomerWithRecords/createCustomerAndRecord, e.g. Salesforce
+ * composite requests): customer and recent records in one round trip, and a new customer with
+ * its record in a second. Returns false when the CRM has no such path.
+ */
+async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<boolean> {
+  const crm = env.crm;
+  if (!crm.findCustomerWithRecords || !crm.createCustomerAndRecord || p.customerId || p.recordId) return false;
+  if (i.target.kind !== 'new' && i.target.kind !== 'sameLeafQueue' && i.target.kind !== 'latestOpen') return false;
+  const lookupRetry = env.beginStep('customer');
+  const found = await crm.findCustomerWithRecords(i.customer.query, RECENT_RECORDS, { retry: lookupRetry, signal: env.signal });
+  if (found.customer) {
+    p.customerId = found.customer.id;
+    p.customerCreated = false;
+    env.saveProgress(p);
+    const choice = chooseAppendTarget(found.records, i.target, env.now());
+    p.preselected = choice.append ? { recordId: choice.recordId, reopen: choice.reopen } : { recordId: null, followUpOf: choice.followUpOf ?? null };
+    return false; // continue on the ordinary path with the customer and the choice known
+  }
+  const retry = env.beginStep('create');
+  const made = await crm.createCustomerAndRecord(i.customer.create, { ...i.record, externalId: i.key }, { retry, signal: env.signal });
+  p.customerId = made.customer.id;
+  p.customerCreated = made.customer.created === true;
+  p.recordId = made.record.id;
+  p.appended = false;
+  env.saveProgress(p);
+  return true;
+}
+
+type Target = { recordId: string; reopen: boolean } | { recordId: null; followUpOf: string | null };
+
+/** The record to append to, or none (with the record a new one follows up, REC-2). */
+async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): Promise<Target> {
+  const none: Target = { recordId: null, followUpOf: null };
   switch (policy.kind) {
     case 'new':
-      return null;
+      return none;
     case 'existing':
       return { recordId: policy.recordId, reopen: false };
     case 'sessionRecord': {
@@ -34,24 +66,25 @@ async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): P
     }
     case 'sameLeafQueue':
     case 'latestOpen': {
-      if (p.customerCreated) return null; // a customer made a moment ago has no records
+      if (p.customerCreated) return none; // a customer made a moment ago has no records
       const records = await env.crm.listRecentRecords(p.customerId as string, RECENT_RECORDS, { retry: false, signal: env.signal });
       const choice = chooseAppendTarget(records, policy, env.now());
       env.log.info('record.target', { rule: choice.reason, append: choice.append });
-      return choice.append ? { recordId: choice.recordId, reopen: choice.reopen } : null;
+      return choice.append ? { recordId: choice.recordId, reopen: choice.reopen } : { recordId: null, followUpOf: choice.followUpOf ?? null };
     }
   }
 }
 
 export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: ExecEnv): Promise<ExecResult> {
   const p: Progress = structuredClone(entry.progress);
+  await batchedOpen(i, p, env);
   await resolveCustomer(i, p, env);
   const customerId = p.customerId as string;
   const assignee = i.record.assigneeUserId;
 
   if (!p.recordId) {
-    const target = await resolveTarget(i.target, p, env);
-    if (target) {
+    const target = p.preselected ?? (await resolveTarget(i.target, p, env));
+    if (target.recordId !== null) {
       const retry = env.beginStep('append');
       // REC-2: a record closed within the window is set back to open; KUS-10: assigned to the agent.
       await env.crm.updateRecord(
@@ -68,7 +101,8 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
       p.appended = true;
     } else {
       const retry = env.beginStep('create');
-      const rec = await env.crm.createRecord({ ...i.record, externalId: i.key, customerId }, { retry, signal: env.signal });
+      const followUpOf = target.followUpOf ? { followUpOf: target.followUpOf } : {};
+      const rec = await env.crm.createRecord({ ...i.record, ...followUpOf, externalId: i.key, customerId }, { retry, signal: env.signal });
       if (rec.existed && assignee) {
         await env.crm.updateRecord(rec.id, { assigneeUserId: assignee }, { retry: true, signal: env.signal });
       }

@@ -63,3 +63,15 @@ describe('KUS-6 outbound append-or-new', () => {
 it('policy "new" never appends (KUS-5 voicemail, abandoned)', () => {
   expect(chooseAppendTarget([rec('r1')], { kind: 'new' }, NOW).append).toBe(false);
 });
+
+describe('REC-2 with a CRM that cannot reopen a closed record (Zendesk "closed")', () => {
+  it('makes a follow-up record of the closed one instead of appending', () => {
+    const c = chooseAppendTarget([rec('z1', { status: 'closed', closedAt: '2026-11-20T12:00:00Z', reopenable: false })], sameQueue(3), NOW);
+    expect(c).toMatchObject({ append: false, followUpOf: 'z1' });
+  });
+  it('outside the window it is simply a new record', () => {
+    const c = chooseAppendTarget([rec('z1', { status: 'closed', closedAt: '2026-11-01T12:00:00Z', reopenable: false })], sameQueue(3), NOW);
+    expect(c.append).toBe(false);
+    expect(c).not.toHaveProperty('followUpOf');
+  });
+});
