@@ -21,7 +21,7 @@ export type CcState = 'connecting' | 'connected' | 'disconnected';
 /** The identity seq numbers belong to: the e-mail of a dev token, else a hash of the token. */
 export function tokenIdentity(token: string): string {
   const dev = /^dev:([^:]+)/.exec(token);
-  return dev?.[1] ?? `t:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+  return dev?.[1]?.toLowerCase() ?? `t:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
 }
 
 export class CcConnection implements ContactCenterLink {
