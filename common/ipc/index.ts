@@ -1,0 +1,3 @@
+export * from './app-state.js';
+export * from './contract.js';
+export * from './kustomer-page.js';
