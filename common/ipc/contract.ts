@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { settingsSchema, crmKindSchema } from '../protocol/settings.js';
 import { sessionSchema } from '../protocol/session.js';
 import { appStateSchema, localizedTextSchema } from './app-state.js';
+import { kustomerApplySchema, kustomerPageMessageSchema } from './kustomer-page.js';
 
 /** Every reply: a value, or an error the UI can show (expected failures are values). */
 export const ipcErrorSchema = z.object({ code: z.string(), message: z.string(), text: localizedTextSchema.optional() });
@@ -89,6 +90,13 @@ export const ipcContract = {
   /** Local secrets (CRM key, SIP password): written only through safeStorage (SEC-1). */
   'secrets:set': { request: z.object({ name: z.enum(['crm.apiKey', 'sip.password']), value: z.string().min(1).max(4096) }).strict(), response: none },
   'softphone:getPassword': { request: none, response: z.object({ password: z.string().nullable() }) },
+  /** Electron: where the Kustomer view (a WebContentsView owned by main) sits in the window. */
+  'kustomer:setBounds': { request: z.object({ x: z.number().int().min(0), y: z.number().int().min(0), width: z.number().int().min(0), height: z.number().int().min(0), visible: z.boolean() }).strict(), response: none },
+  /**
+   * Browser host only: a message from the Kustomer page (iframe), relayed by the renderer. The
+   * core treats it exactly like the webview preload's IPC message (same schema, same checks).
+   */
+  'kustomer:pageMessage': { request: kustomerPageMessageSchema, response: none },
   /** The softphone reports SIP state for the supervisor view and logs. */
   'softphone:report': { request: z.object({ registered: z.boolean(), detail: z.string().max(500).optional() }).strict(), response: none },
 } as const;
@@ -109,6 +117,8 @@ export function isIpcChannel(name: string): name is IpcChannel {
 export interface AgentDeskApi {
   invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>>;
   onState(listener: (state: z.infer<typeof appStateSchema>) => void): () => void;
+  /** Browser host only: apply requests for the Kustomer page, which the renderer posts to its iframe. */
+  onKustomerApply(listener: (apply: z.infer<typeof kustomerApplySchema>) => void): () => void;
   /** Which host runs the app: 'electron' or 'browser'. */
   readonly host: 'electron' | 'browser';
 }
