@@ -22,17 +22,16 @@ if (!loaded.ok) {
   process.exit(2);
 }
 
-let handle: ReturnType<typeof startHeadless>;
-try {
-  handle = startHeadless(loaded.config, log);
-} catch (e) {
-  log.error('engine.start_failed', { error: (e as Error).message });
-  process.exit(1);
-}
-
+// Signal handlers go in before anything starts: without a listener, the OS default for SIGTERM
+// kills the process at once, even in the middle of a journal write.
+let handle: ReturnType<typeof startHeadless> | null = null;
+let stopping = false;
 const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
   log.info('engine.stopping', { signal });
-  handle.stop().then(
+  const done = handle ? handle.stop() : Promise.resolve();
+  done.then(
     () => process.exit(0),
     (e: unknown) => {
       log.error('engine.stop_failed', { error: (e as Error).message });
@@ -48,3 +47,10 @@ process.on('uncaughtException', (e) => {
   process.exit(1);
 });
 process.on('unhandledRejection', (e) => log.error('engine.unhandled_rejection', { error: e instanceof Error ? e.message : String(e) }));
+
+try {
+  handle = startHeadless(loaded.config, log);
+} catch (e) {
+  log.error('engine.start_failed', { error: (e as Error).message });
+  process.exit(1);
+}

@@ -178,6 +178,10 @@ export async function startHttpEmulator<P, M extends RouteMeta>(opts: HttpEmulat
       if (!res.headersSent) send(res, { status: 500, body: { error: { message: e instanceof Error ? e.message : String(e) } } });
     });
   });
+  // Vendor APIs sit behind load balancers that keep idle connections ~60 s; Node's 5 s default
+  // would close sockets a client is about to reuse (a spurious reset, not a vendor behaviour).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

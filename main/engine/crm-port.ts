@@ -42,6 +42,8 @@ export interface CrmRecordSummary {
   leafQueueId: string | null;
   channel: Channel | null;
   externalId: string | null;
+  /** Tags already on the record, when the CRM says (so appending does not re-send them). */
+  tags?: string[];
   /** Set by createRecord when the record already existed (a retry or another agent made it). */
   existed?: boolean;
   /**

@@ -14,7 +14,7 @@ export interface Progress {
   recordId?: string;
   appended?: boolean;
   /** The append decision, when a batched lookup already made it. */
-  preselected?: { recordId: string; reopen: boolean } | { recordId: null; followUpOf: string | null };
+  preselected?: { recordId: string; reopen: boolean; tags?: string[] } | { recordId: null; followUpOf: string | null };
   done: string[];
 }
 

@@ -36,7 +36,8 @@ async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<bo
     p.customerCreated = false;
     env.saveProgress(p);
     const choice = chooseAppendTarget(found.records, i.target, env.now());
-    p.preselected = choice.append ? { recordId: choice.recordId, reopen: choice.reopen } : { recordId: null, followUpOf: choice.followUpOf ?? null };
+    const tags = choice.append ? found.records.find((r) => r.id === choice.recordId)?.tags : undefined;
+    p.preselected = choice.append ? { recordId: choice.recordId, reopen: choice.reopen, ...(tags ? { tags } : {}) } : { recordId: null, followUpOf: choice.followUpOf ?? null };
     return false; // continue on the ordinary path with the customer and the choice known
   }
   const retry = env.beginStep('create');
@@ -49,7 +50,7 @@ async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<bo
   return true;
 }
 
-type Target = { recordId: string; reopen: boolean } | { recordId: null; followUpOf: string | null };
+type Target = { recordId: string; reopen: boolean; tags?: string[] } | { recordId: null; followUpOf: string | null };
 
 /** The record to append to, or none (with the record a new one follows up, REC-2). */
 async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): Promise<Target> {
@@ -70,7 +71,9 @@ async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): P
       const records = await env.crm.listRecentRecords(p.customerId as string, RECENT_RECORDS, { retry: false, signal: env.signal });
       const choice = chooseAppendTarget(records, policy, env.now());
       env.log.info('record.target', { rule: choice.reason, append: choice.append });
-      return choice.append ? { recordId: choice.recordId, reopen: choice.reopen } : { recordId: null, followUpOf: choice.followUpOf ?? null };
+      if (!choice.append) return { recordId: null, followUpOf: choice.followUpOf ?? null };
+      const tags = records.find((r) => r.id === choice.recordId)?.tags;
+      return { recordId: choice.recordId, reopen: choice.reopen, ...(tags ? { tags } : {}) };
     }
   }
 }
@@ -86,12 +89,14 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
     const target = p.preselected ?? (await resolveTarget(i.target, p, env));
     if (target.recordId !== null) {
       const retry = env.beginStep('append');
+      const have = new Set(target.tags ?? []);
+      const addTags = i.record.tags.filter((t) => !have.has(t));
       // REC-2: a record closed within the window is set back to open; KUS-10: assigned to the agent.
       await env.crm.updateRecord(
         target.recordId,
         {
           ...(target.reopen ? { status: 'open' as const } : {}),
-          ...(i.record.tags.length > 0 ? { addTags: i.record.tags } : {}),
+          ...(addTags.length > 0 ? { addTags } : {}),
           ...(Object.keys(i.record.fields).length > 0 ? { fields: i.record.fields } : {}),
           ...(assignee ? { assigneeUserId: assignee } : {}),
         },

@@ -79,13 +79,14 @@ describe('headless engine process', () => {
     await until(() => emu.requests().some((r) => r.method === 'POST' && r.path === '/v1/conversations'), 10_000, 'create in flight');
     e.proc.kill('SIGTERM');
     const exit = await e.exited;
-    expect(exit.code).toBe(0);
+    expect(exit, e.stderr.join('')).toEqual({ code: 0, signal: null });
     expect(e.lines.some((l) => l.event === 'engine.stopped')).toBe(true);
     const again = start(config());
     await again.waitFor((l) => l.event === 'engine.started');
     await until(() => conversationsByKey().get(id) === 1 && emu.store.notes.size >= 1, 15_000, 'record and note');
     again.proc.kill('SIGTERM');
-    expect((await again.exited).code).toBe(0);
+    const exit2 = await again.exited;
+    expect(exit2, again.stderr.join('') + JSON.stringify(again.lines.slice(-5))).toEqual({ code: 0, signal: null });
     expect(conversationsByKey().get(id)).toBe(1);
   });
 

@@ -35,8 +35,11 @@ afterEach(async () => {
 const sent = () => k.requests().map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
 
 describe('Kustomer adapter: customers (KUS-7, KUS-8)', () => {
-  it('looks customers up by identifier, then E.164 phone, then e-mail, and answers null when none matches', async () => {
+  it('looks a customer up by the primary identity only (one round trip): identifier, else E.164 phone, else e-mail', async () => {
     expect(await a.findCustomer({ ...newCaller, identifier: 'nobody', email: 'none@x.example' }, ctx)).toBeNull();
+    expect(sent()).toEqual(['GET /v1/customers/externalId=nobody']);
+    k.clearRequests();
+    expect(await a.findCustomer({ ...newCaller, identifier: 'nobody', email: 'none@x.example' }, { retry: true })).toBeNull();
     expect(sent()).toEqual(['GET /v1/customers/externalId=nobody', 'GET /v1/customers/phone=+14155550100', 'GET /v1/customers/email=none@x.example']);
     k.clearRequests();
     expect(await a.findCustomer({ phoneE164: '+821012345678', phoneRaw: '010-1234-5678', identifier: null, email: null, name: null }, ctx)).toEqual({ id: SEEDED });
@@ -53,6 +56,13 @@ describe('Kustomer adapter: customers (KUS-7, KUS-8)', () => {
     expect(stored?.phones).toEqual([{ type: 'mobile', phone: '+14155550100', verified: false }]);
     expect(stored?.emails.map((e) => e.email)).toEqual(['carol@example.com']);
     expect(sent()).toEqual(['POST /v1/customers']);
+  });
+
+  it('KUS-7: a new app identifier calling from a known phone resolves to the customer holding the phone', async () => {
+    expect(await a.findCustomer({ phoneE164: '+821012345678', phoneRaw: null, identifier: 'brand-new-app-user', email: null, name: null }, ctx)).toBeNull();
+    const c = await a.createCustomer({ phoneE164: '+821012345678', phoneRaw: null, identifier: 'brand-new-app-user', email: null, name: null, key: 'id:brand-new-app-user', fields: {} }, ctx);
+    expect(c).toEqual({ id: SEEDED, created: false });
+    expect(k.store.customers.size).toBe(1);
   });
 
   it('resolves a 409 on create by returning the customer that holds the identity', async () => {

@@ -33,7 +33,8 @@ describe('Kustomer adapter mapping', () => {
 
   it('REC-1/REC-2: maps a conversation to a record summary', () => {
     const base = { id: 'c1', attributes: { status: 'snoozed' as const, createdAt: '2025-01-01T00:00:00.000Z' } };
-    expect(toSummary(base)).toEqual({ id: 'c1', status: 'open', createdAt: '2025-01-01T00:00:00.000Z', closedAt: null, leafQueueId: null, channel: null, externalId: null });
+    expect(toSummary(base)).toEqual({ id: 'c1', status: 'open', createdAt: '2025-01-01T00:00:00.000Z', closedAt: null, leafQueueId: null, channel: null, externalId: null, tags: [] });
+    expect(toSummary({ id: 'c3', attributes: { ...base.attributes, tags: ['Voice Inbound - IVR', 7] } }).tags).toEqual(['Voice Inbound - IVR']);
     const done = toSummary({ id: 'c2', attributes: { status: 'done', createdAt: '2025-01-01T00:00:00.000Z', externalId: 'e', lastDone: { createdAt: '2025-01-02T00:00:00.000Z' }, custom: { agentdeskLeafQueueStr: 'q', agentdeskChannelStr: 'fax' } } });
     expect(done).toMatchObject({ status: 'closed', closedAt: '2025-01-02T00:00:00.000Z', leafQueueId: 'q', channel: null, externalId: 'e' });
   });

@@ -53,20 +53,27 @@ export class KustomerAdapter implements CrmPort {
     return `${this.appUrl()}/app/conversations/${enc(recordId)}`;
   }
 
-  /** Lookup order: identifier (externalId, KUS-7) -> phone (E.164, KUS-8) -> e-mail. */
+  /**
+   * Lookup by the session's primary identity only: identifier (externalId, KUS-7), else phone
+   * (E.164, KUS-8), else e-mail: one round trip. A customer known under another identity is
+   * found when the create collides with it (409), or on a retry, where every identity is tried.
+   */
   async findCustomer(q: CustomerQuery, ctx: CallContext): Promise<CrmCustomer | null> {
-    const phone = customerPhone(q);
-    const lookups = [
-      q.identifier ? `/v1/customers/externalId=${enc(q.identifier)}` : null,
-      phone ? `/v1/customers/phone=${enc(phone)}` : null,
-      q.email ? `/v1/customers/email=${enc(q.email)}` : null,
-    ];
-    for (const path of lookups) {
-      if (!path) continue;
+    const paths = this.customerLookups(q);
+    for (const path of ctx.retry ? paths : paths.slice(0, 1)) {
       const found = await this.getOrNull(path, customerReply, ctx);
       if (found) return { id: found.data.id };
     }
     return null;
+  }
+
+  private customerLookups(q: CustomerQuery): string[] {
+    const phone = customerPhone(q);
+    return [
+      q.identifier ? `/v1/customers/externalId=${enc(q.identifier)}` : null,
+      phone ? `/v1/customers/phone=${enc(phone)}` : null,
+      q.email ? `/v1/customers/email=${enc(q.email)}` : null,
+    ].filter((p): p is string => p !== null);
   }
 
   async createCustomer(c: NewCustomer, ctx: CallContext): Promise<CrmCustomer> {
@@ -80,7 +87,7 @@ export class KustomerAdapter implements CrmPort {
       return { id: r.data.data.id, created: true };
     } catch (e) {
       if (!(e instanceof CrmError && e.kind === 'conflict')) throw e;
-      const existing = await this.findCustomer(c, ctx); // the identity is taken: that customer is ours
+      const existing = await this.findCustomer(c, { ...ctx, retry: true }); // an identity is taken: that customer is ours
       if (existing) return { ...existing, created: false };
       throw e;
     }

@@ -124,6 +124,7 @@ export function toSummary(c: ConversationResource): CrmRecordSummary {
     leafQueueId: typeof leaf === 'string' && leaf ? leaf : null,
     channel: CHANNELS.includes(channel as Channel) ? (channel as Channel) : null,
     externalId: a.externalId ?? null,
+    tags: Array.isArray(a.tags) ? a.tags.filter((t): t is string => typeof t === 'string') : [],
   };
 }
 

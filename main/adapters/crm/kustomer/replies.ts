@@ -15,6 +15,7 @@ export const conversationAttributes = z
     externalId: z.string().nullable().optional(),
     custom: z.record(z.string(), z.unknown()).nullable().optional(),
     lastDone: z.object({ createdAt: z.iso.datetime({ offset: true }).optional() }).loose().nullable().optional(),
+    tags: z.array(z.unknown()).nullable().optional(),
   })
   .loose();
 export const conversationResource = resource(conversationAttributes);
