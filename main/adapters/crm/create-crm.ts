@@ -5,6 +5,7 @@ import type { CrmKind, Settings } from '../../../common/protocol/index.js';
 import type { CrmPort } from '../../engine/crm-port.js';
 import type { Log } from '../../engine/ports.js';
 import { KustomerAdapter } from './kustomer/index.js';
+import { createFreshdeskAdapter } from './freshdesk/factory.js';
 
 export interface CrmConnectionInput {
   baseUrl: string;
@@ -28,6 +29,9 @@ export function createCrm(kind: CrmKind, conn: CrmConnectionInput, settings: () 
         { baseUrl: conn.baseUrl, apiKey: need('apiKey', conn.apiKey), appUrl: conn.appUrl ?? '', ...(conn.timeoutMs ? { timeoutMs: conn.timeoutMs } : {}) },
         { appUrl: () => conn.appUrl || settings().crm.appUrl, ...(log ? { log } : {}) },
       );
+    case 'freshdesk':
+      need('apiKey', conn.apiKey);
+      return createFreshdeskAdapter(conn, settings, log);
     default:
       throw new CrmUnavailable(`no adapter for CRM "${kind}" yet`);
   }

@@ -30,10 +30,19 @@ async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<bo
   if (!crm.findCustomerWithRecords || !crm.createCustomerAndRecord || p.customerId || p.recordId) return false;
   if (i.target.kind !== 'new' && i.target.kind !== 'sameLeafQueue' && i.target.kind !== 'latestOpen') return false;
   const lookupRetry = env.beginStep('customer');
-  const found = await crm.findCustomerWithRecords(i.customer.query, RECENT_RECORDS, { retry: lookupRetry, signal: env.signal });
+  const limit = i.target.kind === 'new' ? 0 : RECENT_RECORDS;
+  const found = await crm.findCustomerWithRecords(i.customer.query, limit, { retry: lookupRetry, signal: env.signal });
   if (found.customer) {
     p.customerId = found.customer.id;
     p.customerCreated = false;
+    // An earlier attempt of this very intent already made the record (its reply was lost).
+    const own = found.records.find((r) => r.externalId === i.key);
+    if (own) {
+      p.recordId = own.id;
+      p.appended = false;
+      env.saveProgress(p);
+      return true;
+    }
     env.saveProgress(p);
     const choice = chooseAppendTarget(found.records, i.target, env.now());
     const tags = choice.append ? found.records.find((r) => r.id === choice.recordId)?.tags : undefined;
@@ -50,10 +59,10 @@ async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<bo
   return true;
 }
 
-type Target = { recordId: string; reopen: boolean; tags?: string[] } | { recordId: null; followUpOf: string | null };
+type Target = { recordId: string; reopen: boolean; tags?: string[] } | { recordId: null; followUpOf: string | null; existing?: string | null };
 
 /** The record to append to, or none (with the record a new one follows up, REC-2). */
-async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): Promise<Target> {
+async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv, ownKey: string): Promise<Target> {
   const none: Target = { recordId: null, followUpOf: null };
   switch (policy.kind) {
     case 'new':
@@ -63,12 +72,15 @@ async function resolveTarget(policy: TargetPolicy, p: Progress, env: ExecEnv): P
     case 'sessionRecord': {
       const known = env.binding(policy.ofKey) ?? (await env.crm.findRecordByExternalId(policy.ofKey, { retry: false, signal: env.signal }));
       const recordId = known && ('recordId' in known ? known.recordId : known.id);
-      return recordId ? { recordId, reopen: true } : resolveTarget(policy.fallback, p, env);
+      return recordId ? { recordId, reopen: true } : resolveTarget(policy.fallback, p, env, ownKey);
     }
     case 'sameLeafQueue':
     case 'latestOpen': {
       if (p.customerCreated) return none; // a customer made a moment ago has no records
       const records = await env.crm.listRecentRecords(p.customerId as string, RECENT_RECORDS, { retry: false, signal: env.signal });
+      // An earlier attempt of this very intent already made the record (its reply was lost).
+      const own = records.find((r) => r.externalId === ownKey);
+      if (own) return { recordId: null, followUpOf: null, existing: own.id };
       const choice = chooseAppendTarget(records, policy, env.now());
       env.log.info('record.target', { rule: choice.reason, append: choice.append });
       if (!choice.append) return { recordId: null, followUpOf: choice.followUpOf ?? null };
@@ -86,7 +98,7 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
   const assignee = i.record.assigneeUserId;
 
   if (!p.recordId) {
-    const target = p.preselected ?? (await resolveTarget(i.target, p, env));
+    const target = p.preselected ?? (await resolveTarget(i.target, p, env, i.key));
     if (target.recordId !== null) {
       const retry = env.beginStep('append');
       const have = new Set(target.tags ?? []);
@@ -104,6 +116,9 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
       );
       p.recordId = target.recordId;
       p.appended = true;
+    } else if ('existing' in target && typeof target.existing === 'string') {
+      p.recordId = target.existing;
+      p.appended = false;
     } else {
       const retry = env.beginStep('create');
       const followUpOf = target.followUpOf ? { followUpOf: target.followUpOf } : {};
@@ -116,7 +131,7 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
     }
     env.saveProgress(p);
   }
-  const recordId = p.recordId;
+  const recordId = p.recordId as string;
 
   if (i.note && !p.done.includes('note')) {
     const retry = env.beginStep('note');

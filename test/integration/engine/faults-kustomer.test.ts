@@ -57,6 +57,9 @@ describe('REL-1 CRM failures', () => {
     callLife();
     await rig.idle();
     expectOneRecordWithNotes(2);
+    // The retry recognises its own record: a new record's note, not "added to this record" (REC-1).
+    const details = rig.notes(rig.conversations()[0]!.id)[0]!.body;
+    expect(details).toMatch(/^IVR call S-1001\n/);
   });
 
   it('commit-then-drop on the customer create: one customer', async () => {
