@@ -1,11 +1,14 @@
 // startKustomer(): the Kustomer API emulator on 127.0.0.1 (random port by default), built on the
 // http-kit. Bearer API keys (401 in Kustomer's error shape otherwise), org-wide rate limit with
 // x-ratelimit-* headers on every reply, 100 KB body limit (413), JSON:API envelopes, faults.
+// `extend()` lets an emulator built on this one (the Kustomer page, emulators/kustomer-page/)
+// serve its own requests from the same origin and authenticate its users by session cookie.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   FaultInjector, RequestLog, Router, startHttpEmulator, systemClock,
   type Clock, type Fault, type FaultSpec, type Reply, type RequestLogEntry, type RouteMeta,
 } from '../http-kit/index.js';
-import type { Deps, KCtx, Principal } from './context.js';
+import type { Deps, KCtx, KRouter, Principal } from './context.js';
 import { ApiError, errorReply } from './errors.js';
 import { IdGenerator } from './ids.js';
 import { KustomerLimits } from './limits.js';
@@ -40,6 +43,19 @@ export interface KustomerOptions {
   faultSeed?: number;
 }
 
+/**
+ * What an emulator built on this one may add (the Kustomer page). Bearer API keys are checked
+ * exactly as before: `authenticate` is asked only when a request has no Authorization header.
+ */
+export interface KustomerExtension {
+  /** Requests outside the kit's pipeline (HTML, scripts, server-sent events); true = handled. */
+  raw?(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Extra routes through the kit's pipeline (auth, rate limit, faults, request log). */
+  routes?(router: KRouter, deps: Deps): void;
+  /** A second way to sign a request in (e.g. the page's session cookie); null = not signed in. */
+  authenticate?(ctx: KCtx): Principal | null;
+}
+
 export interface KustomerEmulator {
   url: string;
   port: number;
@@ -56,6 +72,8 @@ export interface KustomerEmulator {
   onWorkSessionChange(listener: WorkSessionListener): () => void;
   /** Sets a user's routing status as the agent desktop would (starts/ends work sessions). */
   setUserStatus(userId: string, statusIdOrName: string): WorkSessionRec | null;
+  /** Adds raw handlers, routes and a second authentication (see KustomerExtension). */
+  extend(ext: KustomerExtension): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +99,7 @@ export async function startKustomer(opts: KustomerOptions = {}): Promise<Kustome
   registerSearch(router, deps);
   registerUsersAndRouting(router, deps);
 
+  const extensions: KustomerExtension[] = [];
   const isApi = (ctx: KCtx) => ctx.path.startsWith('/v1/') || ctx.path === '/v1';
   const http = await startHttpEmulator<Principal, RouteMeta>({
     host: opts.host,
@@ -92,12 +111,16 @@ export async function startKustomer(opts: KustomerOptions = {}): Promise<Kustome
     errorReply: (status, detail) => errorReply(status, detail),
     before(ctx: KCtx): Reply | null {
       const header = ctx.headers.authorization ?? '';
-      const m = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!m) return errorReply(401, header ? 'Authorization header must be "Bearer <API key>"' : 'Missing Authorization header');
-      const key = store.apiKeys.get(m[1] ?? '');
-      const user = key ? store.users.get(key.userId) : undefined;
-      if (!key || !user) return errorReply(401, 'Invalid API key or token');
-      ctx.principal = { key, user };
+      const viaExtension = header ? null : extensions.reduce<Principal | null>((p, e) => p ?? e.authenticate?.(ctx) ?? null, null);
+      if (viaExtension) ctx.principal = viaExtension;
+      else {
+        const m = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!m) return errorReply(401, header ? 'Authorization header must be "Bearer <API key>"' : 'Missing Authorization header');
+        const key = store.apiKeys.get(m[1] ?? '');
+        const user = key ? store.users.get(key.userId) : undefined;
+        if (!key || !user) return errorReply(401, 'Invalid API key or token');
+        ctx.principal = { key, user };
+      }
       const state = limits.org.take(store.org.id);
       ctx.locals.rate = state;
       if (!state.allowed) {
@@ -125,6 +148,14 @@ export async function startKustomer(opts: KustomerOptions = {}): Promise<Kustome
   });
   baseUrl = http.url;
 
+  // Raw handlers of extensions see each request before the kit does.
+  const kitListeners = http.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  http.server.removeAllListeners('request');
+  http.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    for (const e of extensions) if (e.raw?.(req, res)) return;
+    for (const l of kitListeners) l(req, res);
+  });
+
   return {
     url: http.url,
     port: http.port,
@@ -138,6 +169,10 @@ export async function startKustomer(opts: KustomerOptions = {}): Promise<Kustome
     clearRequests: () => log.clear(),
     onWorkSessionChange: (l) => routing.onWorkSessionChange(l),
     setUserStatus: (userId, status) => routing.setUserStatus(userId, status, 'internal'),
+    extend(ext) {
+      extensions.push(ext);
+      ext.routes?.(router, deps);
+    },
     close: () => http.close(),
   };
 }

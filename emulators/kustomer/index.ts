@@ -1,5 +1,6 @@
 // The Kustomer API emulator (see README.md).
-export { startKustomer, type KustomerEmulator, type KustomerOptions } from './emulator.js';
+export { startKustomer, type KustomerEmulator, type KustomerExtension, type KustomerOptions } from './emulator.js';
+export type { Deps, KCtx, KRouter, Principal } from './context.js';
 export { seedSchema, DEFAULT_API_KEY, type KustomerSeed } from './seed.js';
 export type { WorkSessionChange, WorkSessionListener } from './routing.js';
 export type * from './store.js';
