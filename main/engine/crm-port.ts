@@ -142,6 +142,8 @@ export class CrmError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly retryAfterMs: number | null = null,
+    /** `record`: only this record is limited (Zendesk's per-ticket update limit); `account`: every write waits. */
+    readonly scope: 'account' | 'record' = 'account',
   ) {
     super(message);
     this.name = 'CrmError';

@@ -6,6 +6,7 @@ import type { CrmPort } from '../../engine/crm-port.js';
 import type { Log } from '../../engine/ports.js';
 import { KustomerAdapter } from './kustomer/index.js';
 import { createFreshdeskAdapter } from './freshdesk/factory.js';
+import { createZendeskAdapter } from './zendesk/index.js';
 
 export interface CrmConnectionInput {
   baseUrl: string;
@@ -29,6 +30,9 @@ export function createCrm(kind: CrmKind, conn: CrmConnectionInput, settings: () 
         { baseUrl: conn.baseUrl, apiKey: need('apiKey', conn.apiKey), appUrl: conn.appUrl ?? '', ...(conn.timeoutMs ? { timeoutMs: conn.timeoutMs } : {}) },
         { appUrl: () => conn.appUrl || settings().crm.appUrl, ...(log ? { log } : {}) },
       );
+    case 'zendesk':
+      need('apiKey', conn.apiKey);
+      return createZendeskAdapter(conn, settings, log);
     case 'freshdesk':
       need('apiKey', conn.apiKey);
       return createFreshdeskAdapter(conn, settings, log);

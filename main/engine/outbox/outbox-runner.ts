@@ -199,7 +199,8 @@ export class OutboxRunner {
     const retryAfter = err instanceof CrmError ? err.retryAfterMs : null;
     const delay = retryDelay(Math.max(1, attempts), this.opts.backoff, retryAfter, this.opts.random);
     const now = this.deps.clock.now().getTime();
-    if (err instanceof CrmError && err.kind === 'rate_limited') this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfter ?? delay));
+    // An account-wide limit holds back every write; a per-record limit only this record's (its entry waits anyway).
+    if (err instanceof CrmError && err.kind === 'rate_limited' && err.scope === 'account') this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfter ?? delay));
     this.store.write({ t: 'retry', id: entry.id, nextAt: now + delay, error: message });
     this.emit(entry, 'retrying', { error: message, retryInMs: delay });
     this.deps.log.warn('crm.write.retry', { kind: entry.intent.kind, key: entry.key, attempts, retryInMs: delay, error: message });
