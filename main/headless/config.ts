@@ -41,6 +41,8 @@ export const headlessConfigSchema = z
     /** fdatasync every journal write (survives an OS crash, costs ~0.2 ms a write). */
     fsync: z.boolean().default(true),
     concurrency: z.number().int().min(1).max(64).default(8),
+    /** Retry timing of CRM writes: capped exponential backoff with jitter (Retry-After still wins). */
+    retry: z.object({ baseMs: z.number().int().min(1).max(60_000).default(250), capMs: z.number().int().min(1).max(3_600_000).default(30_000) }).strict().default({ baseMs: 250, capMs: 30_000 }),
     /** On SIGTERM, how long running CRM writes may take to finish before they are left for the next start. */
     shutdownGraceMs: z.number().int().min(0).max(120_000).default(10_000),
   })

@@ -31,7 +31,7 @@ export function startHeadless(config: HeadlessConfig, log: Log): HeadlessHandle 
         log,
         clock: systemClock,
       },
-      { defaultCountry: config.defaultCountry as CountryCode, crmKind: config.crm.kind ?? null, outbox: { concurrency: config.concurrency } },
+      { defaultCountry: config.defaultCountry as CountryCode, crmKind: config.crm.kind ?? null, outbox: { concurrency: config.concurrency, backoff: config.retry } },
     );
     const identity = tokenIdentity(config.contactCenter.token);
     const cc: CcConnection = new CcConnection({ url: config.contactCenter.url, token: config.contactCenter.token, lastSeq: () => engine.lastSeq(identity), log });
