@@ -17,6 +17,8 @@ export interface SoakOptions {
   kills: number;
   ccRestarts: number;
   disconnects: number;
+  /** Pause between chaos events (kills, restarts, disconnects), spread over the run. */
+  chaosIntervalMs?: number;
   log?: (line: string) => void;
 }
 
@@ -102,7 +104,7 @@ export async function runFaultSoak(opts: SoakOptions): Promise<SoakReport> {
     ].sort((a, b) => (a + b).length % 3 - 1); // interleave deterministically
     for (const [i, step] of plan.entries()) {
       if (stopChaos) break;
-      await sleep(40);
+      await sleep(opts.chaosIntervalMs ?? 250);
       if (step === 'kill') {
         const e = engines[i % engines.length]!;
         e.proc?.proc.kill('SIGKILL');
@@ -136,25 +138,31 @@ export async function runFaultSoak(opts: SoakOptions): Promise<SoakReport> {
       if (n % 10 === 7) sim.abandon(id);
     }
     if (n % 20 === 19) log(`${n + 1}/${opts.sessions} sessions started`);
-    await sleep(15);
+    await sleep(30);
   }
-  await chaosLoop;
-  stopChaos = true;
 
-  // Let every session finish, then clear the faults and let the engines catch up.
-  await until(() => sim.sessions().every((s) => s.state === 'ended' || s.state === 'abandoned'), 120_000, 'all sessions over');
-  const firedTotals = emu.faults.list().reduce(
-    (acc, f) => {
-      if (f.kind === 'status') acc.status5xx += f.fired;
-      else if (f.kind === 'rate_limit') acc.rateLimit += f.fired;
-      else if (f.kind === 'drop') acc.drop += f.fired;
-      else if (f.kind === 'commit_then_drop') acc.commitThenDrop += f.fired;
-      return acc;
-    },
-    { status5xx: 0, rateLimit: 0, drop: 0, commitThenDrop: 0 },
-  );
-  emu.faults.clear();
-
+  // The stand-in desktops can miss an offer while their socket is down (the simulator does not
+  // offer a session again to an agent who let it ring out): a sweeper plays the agent's part for
+  // sessions left hanging, so every session reaches its end. The engines are not helped.
+  const seen = new Map<string, number>();
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const s of sim.sessions()) {
+      if (s.state === 'ended' || s.state === 'abandoned') continue;
+      const key = `${s.session.id}:${s.state}`;
+      const since = seen.get(key) ?? now;
+      seen.set(key, since);
+      if (now - since < 1_000) continue;
+      try {
+        if (s.state === 'offered') sim.accept(s.session.id);
+        else if (s.state === 'connected') sim.end(s.session.id);
+        else if (s.state === 'queued') for (const email of [AGENT_EMAILS.agent1, AGENT_EMAILS.agent2]) sim.setAgentStatus(email, 'available', 'agent');
+      } catch {
+        // the session moved on meanwhile
+      }
+    }
+  }, 250);
+  await until(() => sim.sessions().every((s) => s.state === 'ended' || s.state === 'abandoned'), 120_000, 'all sessions over').finally(() => clearInterval(sweeper));
   // What the sessions must have produced (REC-1 off: one record per session).
   const expectedKeys = new Map<string, string[]>(); // record key -> note keys
   for (const s of sim.sessions()) {
@@ -183,7 +191,23 @@ export async function runFaultSoak(opts: SoakOptions): Promise<SoakReport> {
     const { byKey, notes } = snapshot();
     return [...expectedKeys].every(([k, ns]) => byKey.has(k) && ns.every((n) => notes.has(n)));
   };
-  await until(complete, 120_000, 'every expected record and note').catch((e: Error) => log(e.message));
+  // The engines catch up with the faults still armed: every write must get through them.
+  await chaosLoop;
+  stopChaos = true;
+  await until(complete, 240_000, 'every expected record and note').catch((e: Error) => log(e.message));
+  const firedTotals = emu.faults.list().reduce(
+    (acc, f) => {
+      if (f.kind === 'status') acc.status5xx += f.fired;
+      else if (f.kind === 'rate_limit') acc.rateLimit += f.fired;
+      else if (f.kind === 'drop') acc.drop += f.fired;
+      else if (f.kind === 'commit_then_drop') acc.commitThenDrop += f.fired;
+      return acc;
+    },
+    { status5xx: 0, rateLimit: 0, drop: 0, commitThenDrop: 0 },
+  );
+  log(`faults fired: ${JSON.stringify(emu.faults.list().map((f) => [f.kind, f.fired, f.seen]))}; requests ${emu.requests().length}`);
+  emu.faults.clear();
+
   await sleep(500); // anything still in flight would show up as a duplicate now
 
   const { byKey, notes } = snapshot();
