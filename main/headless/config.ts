@@ -27,6 +27,8 @@ export const crmConnectionSchema = z
     /** Salesforce REST API version, e.g. "v62.0". */
     apiVersion: z.string().regex(/^v\d+\.\d$/).optional(),
     timeoutMs: z.number().int().min(100).max(120_000).optional(),
+    /** Vendor-specific adapter options (see docs/crm/<vendor>.md); checked by the adapter when it starts. */
+    options: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 export type CrmConnection = z.infer<typeof crmConnectionSchema>;

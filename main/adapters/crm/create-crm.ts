@@ -7,6 +7,7 @@ import type { Log } from '../../engine/ports.js';
 import { KustomerAdapter } from './kustomer/index.js';
 import { createFreshdeskAdapter } from './freshdesk/factory.js';
 import { createZendeskAdapter } from './zendesk/index.js';
+import { createSalesforceAdapter } from './salesforce/index.js';
 
 export interface CrmConnectionInput {
   baseUrl: string;
@@ -15,6 +16,11 @@ export interface CrmConnectionInput {
   email?: string | undefined;
   apiVersion?: string | undefined;
   timeoutMs?: number | undefined;
+  /**
+   * Vendor-specific options from local configuration (field names, stamps, OAuth client...),
+   * validated by the adapter's own settings schema when it is created.
+   */
+  options?: Record<string, unknown> | undefined;
 }
 
 export class CrmUnavailable extends Error {}
@@ -32,11 +38,11 @@ export function createCrm(kind: CrmKind, conn: CrmConnectionInput, settings: () 
       );
     case 'zendesk':
       need('apiKey', conn.apiKey);
-      return createZendeskAdapter(conn, settings, log);
+      return createZendeskAdapter(conn, settings, log, conn.options ?? {});
     case 'freshdesk':
       need('apiKey', conn.apiKey);
-      return createFreshdeskAdapter(conn, settings, log);
-    default:
-      throw new CrmUnavailable(`no adapter for CRM "${kind}" yet`);
+      return createFreshdeskAdapter(conn, settings, log, conn.options ?? {});
+    case 'salesforce':
+      return createSalesforceAdapter(conn, settings, log, conn.options ?? {});
   }
 }
