@@ -16,14 +16,14 @@ import { silentLog, systemClock } from '../main/engine/ports.js';
 import { settingsSchema, type Agent } from '../common/protocol/index.js';
 import { DEFAULT_AGENTS } from '../emulators/contact-center/index.js';
 import { DEMO_SETTINGS } from '../scripts/demo-settings.js';
-import { CRM_TARGETS, type CrmTarget } from './lib/crm-targets.js';
+import { CRM_TARGETS, type CrmTarget } from '../emulators/targets/index.js';
+import { CRM_KINDS, type CrmKind } from '../common/protocol/index.js';
 import { FetchMeter, percentile, sequentialTrips } from './lib/fetch-meter.js';
 import { RUN_KINDS, runFor } from './lib/session-runs.js';
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '30' }, crm: { type: 'string' } } });
 const RUNS = Math.max(3, Number(opts.runs));
-const crms = opts.crm ? opts.crm.split(',') : Object.keys(CRM_TARGETS);
-const agent = DEFAULT_AGENTS[0] as Agent;
+const crms = opts.crm ? opts.crm.split(',') : [...CRM_KINDS];
 
 const meter = new FetchMeter();
 meter.install();
@@ -41,14 +41,16 @@ interface Row {
 async function idle(engine: OrchestrationEngine): Promise<void> {
   const end = Date.now() + 30_000;
   while (!engine.outbox.idle()) {
-    if (Date.now() > end) throw new Error('outbox did not drain');
+    if (Date.now() > end) throw new Error(`outbox did not drain: ${JSON.stringify(engine.outbox.pending().map((e) => [e.intent.kind, e.key, e.attempts, e.lastError]).slice(0, 5))}`);
     await new Promise((r) => setImmediate(r));
   }
 }
 
 async function measure(target: CrmTarget): Promise<{ rows: Row[]; baseline: { p50: number; p95: number } }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdesk-bench-'));
-  const settings = settingsSchema.parse({ ...DEMO_SETTINGS, recordCreation: { ...DEMO_SETTINGS.recordCreation, chatMinConsumerMessages: 0 }, crm: { kind: target.kind } });
+  const settings = settingsSchema.parse({ ...target.settings, recordCreation: { ...DEMO_SETTINGS.recordCreation, chatMinConsumerMessages: 0 } });
+  const first = DEFAULT_AGENTS[0] as Agent;
+  const agent: Agent = { ...first, crmUserId: target.userIdFor(first.email) };
   const engine: OrchestrationEngine = new OrchestrationEngine(
     {
       journal: new FileJournal(dir, { fsync: true }),
@@ -91,7 +93,7 @@ async function measure(target: CrmTarget): Promise<{ rows: Row[]; baseline: { p5
       send(run.trigger.name, run.trigger.payload);
       await idle(engine);
       const during = meter.since(t0);
-      const write = during.find((c) => target.isRecordWrite(c.method, c.url));
+      const write = during.find((c) => target.isRecordWrite(c.method, new URL(c.url).pathname, c.body));
       if (!write) throw new Error(`${kind}: no record write seen`);
       latencies.push(write.end - t0);
       trips = Math.max(trips, sequentialTrips(during.filter((c) => c.start <= write.start)));
@@ -114,12 +116,12 @@ const fmt = (n: number) => n.toFixed(1).padStart(7);
 console.log(`record-pop: ${RUNS} sessions per type, one at a time, journal fsync on, emulators on loopback with no added latency`);
 let failures = 0;
 for (const crm of crms) {
-  const make = CRM_TARGETS[crm];
+  const make = CRM_TARGETS[crm as CrmKind] as (typeof CRM_TARGETS)[CrmKind] | undefined;
   if (!make) {
-    console.log(`\n${crm}: no emulator target (known: ${Object.keys(CRM_TARGETS).join(', ')})`);
+    console.log(`\n${crm}: no such CRM (known: ${CRM_KINDS.join(', ')})`);
     continue;
   }
-  const target = await make();
+  const target = await make({ unlimited: true });
   try {
     const { rows, baseline } = await measure(target);
     console.log(`\n${crm}: baseline round trip p50 ${baseline.p50.toFixed(2)} ms, p95 ${baseline.p95.toFixed(2)} ms`);

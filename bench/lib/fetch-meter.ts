@@ -5,6 +5,8 @@ export interface MeteredCall {
   start: number;
   end: number;
   status: number | null;
+  /** The request body when it was text (JSON). */
+  body: string | null;
 }
 
 export class FetchMeter {
@@ -17,7 +19,8 @@ export class FetchMeter {
     globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      const call: MeteredCall = { method, url, start: performance.now(), end: NaN, status: null };
+      const body = typeof init?.body === 'string' ? init.body : null;
+      const call: MeteredCall = { method, url, start: performance.now(), end: NaN, status: null, body };
       calls.push(call);
       try {
         const res = await original(input, init);

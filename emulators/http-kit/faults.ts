@@ -24,6 +24,8 @@ export const faultSpecSchema = z
     times: z.number().int().positive().nullable().optional(),
     /** Chance of firing on each matching request (seeded RNG). Default 1. */
     probability: z.number().min(0).max(1).optional(),
+    /** Let this many matching requests through before the fault starts firing (e.g. 1: the second match). */
+    skip: z.number().int().nonnegative().optional(),
     status: z.number().int().min(100).max(599).optional(),
     body: z.unknown().optional(),
     headers: z.record(z.string(), z.string()).optional(),
@@ -48,6 +50,7 @@ export interface Fault {
   headers?: Record<string, string>;
   retryAfterSec?: number;
   delayMs?: number;
+  skip?: number;
   fired: number;
   /** Matching requests seen (fired or not). */
   seen: number;
@@ -127,6 +130,7 @@ export class FaultInjector {
       if (!f.regex.test(path)) continue;
       if (f.times !== null && f.fired >= f.times) continue;
       f.seen += 1;
+      if (f.seen <= (f.skip ?? 0)) continue;
       if (f.probability < 1 && this.rng() >= f.probability) continue;
       f.fired += 1;
       return strip(f);

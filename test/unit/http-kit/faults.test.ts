@@ -49,3 +49,11 @@ describe('http-kit fault injector', () => {
     expect(f.remove('x')).toBe(true);
   });
 });
+
+describe('fault skip', () => {
+  it('lets the first `skip` matching requests through, then fires', () => {
+    const f = new FaultInjector();
+    f.add({ method: 'POST', path: '/x', kind: 'drop', times: 1, skip: 2 });
+    expect([1, 2, 3, 4].map(() => f.take('POST', '/x')?.kind ?? null)).toEqual([null, null, 'drop', null]);
+  });
+});
