@@ -1,24 +1,17 @@
-// Prints the records a demo run left in the Kustomer emulator, one block per conversation.
-import type { KustomerEmulator } from '../emulators/kustomer/index.js';
+// Prints the records a demo run left in the CRM emulator, one block per record, in any CRM.
+import type { CrmTarget } from '../emulators/targets/index.js';
 
-export function recordReport(emu: KustomerEmulator): string {
-  const users = new Map([...emu.store.users.values()].map((u) => [u.id, u.email]));
-  const customers = new Map([...emu.store.customers.values()].map((c) => [c.id, c]));
-  const out: string[] = [];
-  const convs = [...emu.store.conversations.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  out.push(`${convs.length} records in Kustomer (${customers.size} customers):`, '');
-  for (const c of convs) {
-    const cust = customers.get(c.customerId);
-    const who = cust?.name || cust?.phones[0]?.phone || cust?.emails[0]?.email || cust?.externalId || c.customerId;
-    const notes = emu.store.notesOf(c.id);
-    const files = notes.flatMap((n) => n.attachments.map((a) => a.name));
-    out.push(`- ${c.name}`);
-    out.push(`    id ${c.id} · key ${c.externalId ?? '-'} · ${c.status} · customer ${who}`);
-    out.push(`    assigned ${c.assignedUsers.map((u) => users.get(u) ?? u).join(', ') || '(nobody)'} · tags ${c.tags.join(', ') || '-'}`);
-    const custom = Object.entries(c.custom).map(([k, v]) => `${k}=${String(v)}`).join(', ');
-    if (custom) out.push(`    fields ${custom}`);
-    out.push(`    ${notes.length} notes${files.length ? ` · files ${files.join(', ')}` : ''}`);
-    for (const n of notes) out.push(`      · ${n.body.split('\n')[0]}`);
+export function recordReport(target: CrmTarget, userName: (crmUserId: string) => string): string {
+  const records = target.records();
+  const out = [`${records.length} records in ${target.kind} (${target.customerCount()} customers):`, ''];
+  for (const r of records) {
+    out.push(`- ${r.subject}`);
+    out.push(`    id ${r.id} · key ${r.key ?? '-'} · ${r.open ? 'open' : 'closed'} · assigned ${r.assignee ? userName(r.assignee) : '(nobody)'}`);
+    out.push(`    tags ${r.tags.join(', ') || '-'}`);
+    const fields = Object.entries(r.fields).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+    if (fields) out.push(`    fields ${fields}`);
+    out.push(`    ${r.notes.length} notes${r.files.length ? ` · files ${r.files.join(', ')}` : ''}`);
+    for (const n of r.notes) out.push(`      · ${n.split('\n')[0]}`);
   }
   return out.join('\n');
 }

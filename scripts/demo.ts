@@ -1,13 +1,15 @@
 // `npm run demo`: the headless demo. Starts the contact-center simulator, the Kustomer emulator,
 // two agents' desktops (headless: they answer what they are offered) each with its own
 // orchestration engine, and the orchestrator engine; plays a working day; prints the records.
-// Options: --speed <n> (default 10), --stay (keep everything running afterwards).
+// Options: --speed <n> (default 10), --crm kustomer|zendesk|freshdesk|salesforce (default
+// kustomer), --stay (keep everything running afterwards).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startContactCenter, simulatedAgent, loadScenario, runScenario, scaledClock, DEFAULT_AGENTS, AGENT_EMAILS } from '../emulators/contact-center/index.js';
-import { startKustomer } from '../emulators/kustomer/index.js';
+import { CRM_TARGETS } from '../emulators/targets/index.js';
+import { CRM_KINDS, type CrmKind } from '../common/protocol/index.js';
 import { startHeadless, type HeadlessHandle } from '../main/headless/run-headless.js';
 import { headlessConfigSchema } from '../main/headless/config.js';
 import type { Log } from '../main/engine/ports.js';
@@ -15,12 +17,17 @@ import { DEMO_SETTINGS } from './demo-settings.js';
 import { freePort } from './free-port.js';
 import { recordReport } from './demo-report.js';
 
-const { values: opts } = parseArgs({ options: { speed: { type: 'string', default: '10' }, stay: { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({ options: { speed: { type: 'string', default: '10' }, crm: { type: 'string', default: 'kustomer' }, stay: { type: 'boolean', default: false } } });
 const speed = Number(opts.speed);
 if (!(speed > 0)) {
   console.error('--speed must be a number above 0');
   process.exit(2);
 }
+if (!(CRM_KINDS as readonly string[]).includes(opts.crm)) {
+  console.error(`--crm must be one of ${CRM_KINDS.join(', ')}`);
+  process.exit(2);
+}
+const crmKind = opts.crm as CrmKind;
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdesk-demo-'));
@@ -36,18 +43,19 @@ function demoLog(who: string): Log {
   return { info: (e, f) => line('info', e, f), warn: (e, f) => line('warn', e, f), error: (e, f) => line('error', e, f) };
 }
 
-const sim = await startContactCenter({ port: await freePort(4000), clock: scaledClock(speed), seqStart: Date.now(), settings: DEMO_SETTINGS });
-const kustomer = await startKustomer({
-  port: await freePort(4100),
-  seed: { users: DEFAULT_AGENTS.filter((a) => a.crmUserId).map((a) => ({ id: a.crmUserId as string, email: a.email, name: a.name })) },
-});
-console.log(`contact center ${sim.url} · Kustomer API ${kustomer.url} · data ${dataRoot}`);
+const crm = await CRM_TARGETS[crmKind]({ port: await freePort(4100) });
+// The admin's settings for this CRM: its field names and tag field, with the demo's rules.
+const settings = { ...crm.settings, recordCreation: DEMO_SETTINGS.recordCreation };
+// Agents have the same e-mail in the contact center and the CRM, and the CRM's user ids.
+const agents = DEFAULT_AGENTS.map((a) => ({ ...a, crmUserId: crm.userIdFor(a.email) }));
+const sim = await startContactCenter({ port: await freePort(4000), clock: scaledClock(speed), seqStart: Date.now(), settings, agents });
+console.log(`contact center ${sim.url} · ${crmKind} API ${crm.url} · data ${dataRoot}`);
 
 const engines: HeadlessHandle[] = [];
 for (const [email, role] of [[AGENT_EMAILS.agent1, 'agent'], [AGENT_EMAILS.agent2, 'agent'], [AGENT_EMAILS.orchestrator, 'orchestrator']] as const) {
   const config = headlessConfigSchema.parse({
     contactCenter: { url: sim.url, token: `dev:${email}:${role}` },
-    crm: { kind: 'kustomer', baseUrl: kustomer.url, apiKey: kustomer.apiKey, appUrl: kustomer.url },
+    crm: { kind: crmKind, ...crm.connection },
     dataDir: path.join(dataRoot, email),
     fsync: false,
   });
@@ -67,7 +75,7 @@ while (engines.some((e) => !e.engine.outbox.idle()) && Date.now() < deadline) aw
 const unfinished = engines.reduce((n, e) => n + e.engine.outbox.pending().length + e.engine.outbox.dead().length, 0);
 
 console.log('');
-console.log(recordReport(kustomer));
+console.log(recordReport(crm, (id) => agents.find((a) => a.crmUserId === id)?.email ?? id));
 if (unfinished) console.log(`\n${unfinished} CRM writes did not finish; see the log above.`);
 
 if (opts.stay) {
@@ -76,6 +84,6 @@ if (opts.stay) {
   for (const d of desktops) d.close();
   for (const e of engines) await e.stop();
   await sim.close();
-  await kustomer.close();
+  await crm.close();
   process.exit(unfinished ? 1 : 0);
 }
