@@ -1,0 +1,121 @@
+// The top bar: connection, status, "why", navigation, shortcuts, language.
+import { useId, useRef, useState } from 'react';
+import { useAppState, useSelector, useT } from '../app/context.js';
+import { useDeskUi, type View } from '../app/desk-ui.js';
+import { useShortcut } from '../app/shortcuts.js';
+import { canAdminister, canSupervise } from '../store/selectors.js';
+import { useCommand } from '../ui/feedback.js';
+import { CONNECTION_KEY } from '../ui/labels.js';
+import { AuditPanel } from './audit-panel.js';
+import { ShortcutsDialog } from './shortcuts-dialog.js';
+import { StatusMenu } from './status-menu.js';
+
+function Connection() {
+  const t = useT();
+  const { connection, agent } = useAppState();
+  return (
+    <div className={`connection connection--${connection.contactCenter}`} data-testid="connection">
+      <span className="connection__dot" aria-hidden="true" />
+      <span>
+        {t(CONNECTION_KEY[connection.contactCenter])}
+        {connection.detail && <span className="muted connection__detail"> · {connection.detail}</span>}
+      </span>
+      {agent && <span className="connection__agent muted">{agent.name || agent.email}</span>}
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const { locale } = useAppState();
+  const run = useCommand();
+  const set = (l: 'en' | 'ko') => {
+    if (l !== locale) void run('app:setLocale', { locale: l }, 'language.failed');
+  };
+  return (
+    <div role="group" aria-label={t('language.label')} className="segmented">
+      <button type="button" lang="en" aria-pressed={locale === 'en'} onClick={() => set('en')}>
+        English
+      </button>
+      <button type="button" lang="ko" aria-pressed={locale === 'ko'} onClick={() => set('ko')}>
+        한국어
+      </button>
+    </div>
+  );
+}
+
+function Nav() {
+  const t = useT();
+  const { view, setView } = useDeskUi();
+  const admin = useSelector(canAdminister);
+  const supervisor = useSelector(canSupervise);
+  const items: { view: View; label: string; show: boolean }[] = [
+    { view: 'desk', label: t('nav.desk'), show: true },
+    { view: 'supervisor', label: t('nav.supervisor'), show: supervisor },
+    { view: 'admin', label: t('nav.admin'), show: admin },
+  ];
+  if (!admin && !supervisor) return null;
+  return (
+    <nav aria-label={t('nav.label')} className="nav">
+      {items
+        .filter((i) => i.show)
+        .map((i) => (
+          <button key={i.view} type="button" className="nav__item" aria-current={view === i.view ? 'page' : undefined} onClick={() => setView(i.view)}>
+            {i.label}
+          </button>
+        ))}
+    </nav>
+  );
+}
+
+export function TopBar() {
+  const t = useT();
+  const auditId = useId();
+  const [auditOpen, setAuditOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const auditButton = useRef<HTMLButtonElement>(null);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  useShortcut('help', () => setHelpOpen((o) => !o));
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">AgentDesk</div>
+      <Connection />
+      <StatusMenu />
+      <div className="topbar__audit">
+        <button
+          ref={auditButton}
+          type="button"
+          className="btn btn--ghost"
+          aria-expanded={auditOpen}
+          aria-controls={auditOpen ? auditId : undefined}
+          onClick={() => setAuditOpen((o) => !o)}
+        >
+          {t('audit.open')}
+        </button>
+        {auditOpen && (
+          <AuditPanel
+            id={auditId}
+            onClose={() => {
+              setAuditOpen(false);
+              auditButton.current?.focus();
+            }}
+          />
+        )}
+      </div>
+      <div className="topbar__spacer" />
+      <Nav />
+      <button ref={helpButton} type="button" className="btn btn--ghost" onClick={() => setHelpOpen(true)} aria-haspopup="dialog">
+        {t('shortcuts.open')}
+      </button>
+      <LanguageSwitch />
+      {helpOpen && (
+        <ShortcutsDialog
+          onClose={() => {
+            setHelpOpen(false);
+            helpButton.current?.focus();
+          }}
+        />
+      )}
+    </header>
+  );
+}
