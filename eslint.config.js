@@ -15,6 +15,15 @@ const electronBan = {
   patterns: [{ group: ['electron/*'], message: 'No Electron in this layer.' }],
 };
 
+const rendererReach = { group: ['**/main/**', '../main/*', '**/emulators/**'], message: 'The renderer and preloads reach the main process only through the IPC contract in common/.' };
+
+const rawIpcBan = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Use the typed IPC wrapper (main/electron/ipc.ts, preload/app-bridge.ts): raw ipcMain/ipcRenderer skip the sender and schema checks.',
+};
+const rawIpcProperties = ['ipcMain', 'ipcRenderer'].map((property) => ({ object: 'electron', property, message: rawIpcBan.message }));
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
   js.configs.recommended,
@@ -29,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['common/**/*.ts', 'main/engine/**/*.ts', 'main/adapters/**/*.ts', 'main/headless.ts', 'emulators/**/*.ts'],
+    files: ['common/**/*.ts', 'main/engine/**/*.ts', 'main/adapters/**/*.ts', 'main/headless.ts', 'main/app/**/*.ts', 'main/browser-host/**/*.ts', 'emulators/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', electronBan] },
   },
   {
@@ -46,10 +55,26 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/main/**', '../main/*', '**/emulators/**'], message: 'The renderer and preloads reach the main process only through the IPC contract in common/.' },
-        ],
+        patterns: [rendererReach],
       }],
+    },
+  },
+  // Raw ipcMain / ipcRenderer only inside the typed IPC wrappers: main/electron/ipc.ts (sender and
+  // schema checks) and the two preloads, each the wrapper of its trust level.
+  {
+    files: ['main/electron/**/*.ts'],
+    ignores: ['main/electron/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [rawIpcBan] }],
+      'no-restricted-properties': ['error', ...rawIpcProperties],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    ignores: ['preload/app-bridge.ts', 'preload/kustomer-webview.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [rawIpcBan], patterns: [rendererReach] }],
+      'no-restricted-properties': ['error', ...rawIpcProperties],
     },
   },
 );

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { agentSchema, agentStatusDefSchema, chatMessageSchema, statusSourceSchema, supervisorAgentSchema } from '../protocol/server-events.js';
 import { queueSchema, sessionSchema } from '../protocol/session.js';
 import { settingsSchema, crmKindSchema } from '../protocol/settings.js';
+import { prefsSchema } from './prefs.js';
 
 export const localizedTextSchema = z.object({ en: z.string(), ko: z.string() });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
@@ -125,7 +126,14 @@ export const appStateSchema = z.object({
       .nullable(),
     /** A number to put in the dial pad (KUS-1 click-to-call, OS tel: links), bumped by nonce. */
     dialRequest: z.object({ number: z.string(), nonce: z.number().int() }).nullable(),
+    /**
+     * Addition: a global shortcut asked to answer the ringing session or hang up the current one;
+     * the renderer does what its own button does (SIP and `session:*`), once per nonce.
+     */
+    action: z.object({ kind: z.enum(['answer', 'hangUp']), sessionId: z.string(), nonce: z.number().int() }).nullable().optional(),
   }),
   locale: z.enum(['en', 'ko']),
+  /** Addition: the user's local preferences (audio devices, ringtone, shortcuts); see `prefs:set`. */
+  prefs: prefsSchema.optional(),
 });
 export type AppState = z.infer<typeof appStateSchema>;

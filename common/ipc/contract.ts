@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { settingsSchema, crmKindSchema } from '../protocol/settings.js';
 import { sessionSchema } from '../protocol/session.js';
 import { appStateSchema, localizedTextSchema } from './app-state.js';
-import { kustomerApplySchema, kustomerPageMessageSchema } from './kustomer-page.js';
+import { kustomerPageMessageSchema, type kustomerApplySchema } from './kustomer-page.js';
+import { prefsPatchSchema, prefsSchema } from './prefs.js';
 
 /** Every reply: a value, or an error the UI can show (expected failures are values). */
 export const ipcErrorSchema = z.object({ code: z.string(), message: z.string(), text: localizedTextSchema.optional() });
@@ -56,6 +57,8 @@ export const ipcContract = {
   'app:getState': { request: none, response: appStateSchema },
   'app:setLocale': { request: z.object({ locale: z.enum(['en', 'ko']) }).strict(), response: none },
   'app:dismissNotice': { request: z.object({ id: z.string().min(1) }).strict(), response: none },
+  /** Addition: change local preferences (audio devices, ringtone, shortcuts, locale). */
+  'prefs:set': { request: prefsPatchSchema, response: prefsSchema },
 
   'status:set': { request: z.object({ statusId: z.string().min(1).max(100) }).strict(), response: none },
 
@@ -107,7 +110,7 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcContract)[C][
 export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
 
 /** Main -> renderer push channel. */
-export const STATE_CHANNEL = 'state' as const;
+export { STATE_CHANNEL } from './channel-names.js';
 
 export function isIpcChannel(name: string): name is IpcChannel {
   return Object.hasOwn(ipcContract, name);

@@ -1,6 +1,6 @@
 // Client -> server commands with acknowledgements (PROTOCOL.md).
 import { z } from 'zod';
-import { crmKindSchema } from './settings.js';
+import { crmKindSchema, settingsSchema } from './settings.js';
 
 export const commandSchemas = {
   'agent.setStatus': z.object({ statusId: z.string().min(1), source: z.enum(['agent', 'crm']) }),
@@ -22,6 +22,12 @@ export const commandSchemas = {
   }),
   /** Extension: the chat consumer is typing / the agent is typing (CHAT-1). */
   'session.typing': z.object({ sessionId: z.string().min(1), typing: z.boolean() }),
+  /**
+   * Extension: an admin saves the whole settings object from the desktop (ADMIN-1). Accepted from
+   * identities holding the `admin` or `supervisor` role; the server then pushes `settings` to
+   * every identity, the sender included.
+   */
+  'settings.update': z.object({ settings: settingsSchema }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { queueSchema, sessionSchema, customerSchema } from './session.js';
 import { settingsSchema, crmKindSchema } from './settings.js';
 
-export const ROLES = ['agent', 'supervisor', 'orchestrator'] as const;
+/** `admin` is an extension: may change the settings (`settings.update`). */
+export const ROLES = ['agent', 'supervisor', 'orchestrator', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -2,9 +2,9 @@
 // goes through the acknowledgement, and nothing a client sends can crash the server.
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
-import { commandSchemas, type Ack, type CommandName, type CommandPayload } from '../../common/protocol/index.js';
+import { commandSchemas, type Ack, type CommandName, type CommandPayload, type Role } from '../../common/protocol/index.js';
 import type { SimContext } from './context.js';
-import { SimError } from './sim-error.js';
+import { fail, SimError } from './sim-error.js';
 
 type AckFn = (reply: Ack) => void;
 const ACKED = Symbol('acked');
@@ -31,8 +31,20 @@ function table(ctx: SimContext): { [N in CommandName]: Handler<N> } {
     },
     'record.linked': (_email, p) => (ctx.late.link(p), {}),
     'session.typing': (email, p) => (ctx.chat.typing(email, p.sessionId), {}),
+    'settings.update': (email, p) => {
+      // Extension (docs/protocol-extensions.md): only admins and supervisors change the settings.
+      const a = ctx.agents.require(email);
+      if (!a.agent.roles.some((r) => SETTINGS_ROLES.has(r))) fail('forbidden', `${email} may not change the settings: it needs the admin or supervisor role`);
+      ctx.settings = p.settings;
+      for (const other of ctx.agents.all()) {
+        if (other.everConnected) ctx.hub.toIdentity(other.agent.email, 'settings', { settings: p.settings });
+      }
+      return {};
+    },
   };
 }
+
+const SETTINGS_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'supervisor']);
 
 function isCommand(name: string): name is CommandName {
   return Object.hasOwn(commandSchemas, name);

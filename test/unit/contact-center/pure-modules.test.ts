@@ -14,6 +14,7 @@ describe('parseDevToken', () => {
     ['dev:Agent1@Acme.test', { email: 'agent1@acme.test', roles: null }],
     ['dev:o@acme.test:orchestrator', { email: 'o@acme.test', roles: ['orchestrator'] }],
     ['dev:s@acme.test:agent,supervisor,agent', { email: 's@acme.test', roles: ['agent', 'supervisor'] }],
+    ['dev:boss@acme.test:agent,admin', { email: 'boss@acme.test', roles: ['agent', 'admin'] }],
   ])('accepts %s', (token, value) => {
     expect(parseDevToken(token)).toEqual({ ok: true, value });
   });
@@ -23,7 +24,7 @@ describe('parseDevToken', () => {
     ['', /missing/],
     ['jwt:abc', /dev:<email>/],
     ['dev:nobody', /not an e-mail/],
-    ['dev:a@b.c:admin', /unknown role "admin"/],
+    ['dev:a@b.c:root', /unknown role "root"/],
     ['dev:a@b.c:agent:extra', /dev:<email>/],
   ])('rejects %s', (token, error) => {
     const r = parseDevToken(token);
