@@ -2,6 +2,7 @@
 // its status and its live connections. Roles belong to the identity (the last login's token wins).
 import type { Socket } from 'socket.io';
 import type { Agent, AgentRef, Role, StatusSource } from '../../common/protocol/index.js';
+import { defaultSipUri, DEFAULT_SIP_DOMAIN } from './default-data.js';
 import { fail } from './sim-error.js';
 
 export interface AgentState {
@@ -14,10 +15,13 @@ export interface AgentState {
   since: number;
   sockets: Set<Socket>;
   everConnected: boolean;
+  /** Extension (SOFT-1): where this agent's softphone registers; voice sessions ring there. */
+  sipUri: string;
 }
 
 export interface AgentSeed extends Agent {
   queueIds?: string[] | undefined;
+  sipUri?: string | undefined;
 }
 
 export class AgentRegistry {
@@ -28,12 +32,13 @@ export class AgentRegistry {
     seeds: AgentSeed[],
     private readonly initialStatusId: string,
     private readonly now: () => number,
+    private readonly sipDomain: string = DEFAULT_SIP_DOMAIN,
   ) {
     for (const s of seeds) this.add(s);
   }
 
   private add(seed: AgentSeed): AgentState {
-    const { queueIds, ...agent } = seed;
+    const { queueIds, sipUri, ...agent } = seed;
     const state: AgentState = {
       agent: { ...agent, email: agent.email.toLowerCase(), roles: [...agent.roles] },
       queueIds: queueIds ? [...queueIds] : null,
@@ -42,6 +47,7 @@ export class AgentRegistry {
       since: this.now(),
       sockets: new Set(),
       everConnected: false,
+      sipUri: sipUri ?? defaultSipUri(agent.id, this.sipDomain),
     };
     this.byEmailMap.set(state.agent.email, state);
     return state;
@@ -104,3 +110,4 @@ export class AgentRegistry {
 export function agentRef(s: AgentState): AgentRef {
   return { id: s.agent.id, email: s.agent.email, crmUserId: s.agent.crmUserId };
 }
+

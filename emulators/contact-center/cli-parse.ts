@@ -16,7 +16,7 @@ export const USAGE = `usage: cli.ts [--url ${DEFAULT_URL}] <command> [args]
           [--name n] [--language ko] [--dialed +8215881234] [--data key=value]... [--record]
           [--callback after_call|short_call_button:<sessionId>]
   chat <web|app> --queue <id> [--email e] [--identifier id] [--name n] [--in-web-email e] [--message text]...
-  message <sessionId> <text> [--bot]          abandon|end|accept|recording <sessionId>
+  message <sessionId> <text> [--bot]          abandon|end|accept|recording|sip-target <sessionId>
   hold <sessionId> <on|off>                   transfer <sessionId> (--to-agent <email> | --to-queue <id>)
   dial <agentEmail> <number> [--queue id]     csat <sessionId> <1-5> [comment]
   smart-action <sessionId> <type> [--failed] [--error msg] [--result json] [--file name]...
@@ -102,6 +102,7 @@ export function parseCli(argv: string[]): ControlRequest {
     case 'end':
     case 'accept':
     case 'recording':
+    case 'sip-target':
       return post(cmd, { sessionId: need(a, 'sessionId') });
     case 'hold':
       if (b !== 'on' && b !== 'off') throw new Error('hold wants on or off');

@@ -40,6 +40,7 @@ function routes(sim: ContactCenterSim): Record<string, Route> {
     hold: route(holdInput, 'hold', (i) => (sim.hold(i.sessionId, i.on), {})),
     transfer: route(transferInput, 'transfer', (i) => (sim.transfer(i.sessionId, i), {})),
     dial: route(dialInput, 'dial', (i) => ({ sessionId: sim.dial(i.email, i.number, i.queueId) })),
+    'sip-target': route(sessionRefInput, 'sip-target', (i) => ({ ...sim.sipTarget(i.sessionId) })),
     recording: route(recordingInput, 'recording', (i) => ({ url: sim.recording(i.sessionId, i.durationSec) })),
     csat: route(csatInput, 'csat', (i) => (sim.csat(i.sessionId, i.rating, i.comment), {})),
     'smart-action': route(smartActionInput, 'smart-action', ({ sessionId, ...rest }) => ({

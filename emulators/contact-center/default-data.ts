@@ -33,6 +33,16 @@ export const DEFAULT_AGENTS: AgentDef[] = [
   { id: 'ag-1990', email: AGENT_EMAILS.orchestrator, name: 'Orchestrator', roles: ['orchestrator'], crmUserId: null },
 ];
 
+/**
+ * SOFT-1: where the agents' softphones register. An agent's SIP URI is `sip:<agent id>@<domain>`
+ * unless the directory names one; a SipPhone derives a transfer target's URI the same way.
+ */
+export const DEFAULT_SIP_DOMAIN = 'agentdesk.test';
+
+export function defaultSipUri(agentId: string, domain: string = DEFAULT_SIP_DOMAIN): string {
+  return `sip:${agentId}@${domain}`;
+}
+
 export const QUEUE_IDS = {
   support: 'q-support',
   billing: 'q-billing',

@@ -32,6 +32,24 @@ export interface AgentSnapshot {
   sessions: string[];
   connections: number;
   online: boolean;
+  /** Extension (SOFT-1): where the agent's softphone registers. */
+  sipUri: string;
+}
+
+/**
+ * SOFT-1: where the media side (the customer's call, in tests and the demo the caller page)
+ * should send the SIP INVITE of a voice session: the SIP URI of the agent it is offered to or
+ * connected with, with the header that carries the session id. `sipUri` is null while no agent
+ * holds it (queued, ended).
+ */
+export interface SipTarget {
+  sessionId: string;
+  state: SessionSnapshot['state'];
+  agentId: string | null;
+  agentEmail: string | null;
+  sipUri: string | null;
+  /** The header name the INVITE must carry with the session id (PROTOCOL.md: X-Session-Id). */
+  header: string;
 }
 
 export interface SimState {
@@ -60,6 +78,8 @@ export interface ContactCenterSim {
   /** Transfer on behalf of the agent handling the session. */
   transfer(sessionId: string, target: Omit<TransferInput, 'sessionId'>): void;
   dial(email: string, number: string, queueId?: string): string;
+  /** SOFT-1: which agent SIP URI a voice session's INVITE goes to now (see SipTarget). */
+  sipTarget(sessionId: string): SipTarget;
   recording(sessionId: string, durationSec?: number): string;
   csat(sessionId: string, rating: number, comment?: string | null): void;
   smartAction(sessionId: string, action: Omit<SmartActionInput, 'sessionId'>): string;
@@ -98,6 +118,7 @@ export function createHandle(ctx: SimContext, transport: Transport): ContactCent
       sessions: ctx.sessions.forAgent(a.agent.email).map((s) => s.session.id),
       connections: a.sockets.size,
       online: a.sockets.size > 0,
+      sipUri: a.sipUri,
     }));
 
   const sim: ContactCenterSim = {
@@ -130,6 +151,19 @@ export function createHandle(ctx: SimContext, transport: Transport): ContactCent
       ctx.transfers.transfer(handlerOf(sessionId), sessionId, target);
     },
     dial: (email, number, queueId) => ctx.intake.dial(email.toLowerCase(), number, queueId),
+    sipTarget(sessionId) {
+      const s = ctx.sessions.require(sessionId);
+      if (s.session.channel !== 'voice') fail('bad_request', `session ${sessionId} is not a voice session`);
+      const holder = s.agentEmail && (s.state === 'offered' || s.state === 'connected') ? ctx.agents.byEmail(s.agentEmail) : undefined;
+      return {
+        sessionId,
+        state: s.state,
+        agentId: holder?.agent.id ?? null,
+        agentEmail: holder?.agent.email ?? null,
+        sipUri: holder?.sipUri ?? null,
+        header: s.session.sipCallHeader,
+      };
+    },
     recording: (sessionId, durationSec) => ctx.lifecycle.recording(sessionId, durationSec),
     csat: (sessionId, rating, comment = null) => ctx.late.csat(sessionId, rating, comment),
     smartAction: (sessionId, action) => ctx.late.smartAction(sessionId, action),

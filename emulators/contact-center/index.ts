@@ -1,6 +1,6 @@
 // Contact-center simulator (PROTOCOL.md over socket.io v4), for tests, the demo and benchmarks.
 export { startContactCenter } from './sim.js';
-export type { ContactCenterSim, AgentSnapshot, SimState } from './handle.js';
+export type { ContactCenterSim, AgentSnapshot, SimState, SipTarget } from './handle.js';
 export type { SimOptions, SimConfig, AgentDef, QueueDef } from './options.js';
 export { simConfigSchema } from './options.js';
 export type { InboundInput, SmartActionInput, VoicemailInput, TransferInput } from './control-schemas.js';

@@ -10,7 +10,7 @@ import {
   type Settings,
   type SettingsInput,
 } from '../../common/protocol/index.js';
-import { DEFAULT_AGENTS, DEFAULT_QUEUES, DEFAULT_STATUSES, SYSTEM_STATUS_IDS } from './default-data.js';
+import { DEFAULT_AGENTS, DEFAULT_QUEUES, DEFAULT_SIP_DOMAIN, DEFAULT_STATUSES, SYSTEM_STATUS_IDS } from './default-data.js';
 import { deepMerge } from './deep-merge.js';
 import { systemClock, type Clock } from './time.js';
 
@@ -22,6 +22,8 @@ export const agentDefSchema = z.object({
   crmUserId: z.string().min(1).nullable().default(null),
   /** Queues (leaf or parent ids) this agent serves; absent = every queue. */
   queueIds: z.array(z.string().min(1)).optional(),
+  /** Extension (SOFT-1): the agent's SIP address of record; absent = `sip:<id>@<sipDomain>`. */
+  sipUri: z.string().regex(/^sips?:[^@\s]+@[^\s]+$/, 'a SIP URI such as sip:ag-1001@agentdesk.test').optional(),
 });
 export type AgentDef = z.input<typeof agentDefSchema>;
 
@@ -55,6 +57,8 @@ export const simConfigSchema = z
     /** First seq of every identity is seqStart + 1 (serve.ts uses the start time: see README). */
     seqStart: z.number().int().min(0).default(0),
     emittedLogSize: z.number().int().min(0).default(20_000),
+    /** Extension (SOFT-1): the host of the agents' default SIP URIs (`sip:<agent id>@<sipDomain>`). */
+    sipDomain: z.string().min(1).regex(/^[^\s@;?]+$/).default(DEFAULT_SIP_DOMAIN),
   })
   .strict();
 export type SimConfig = z.input<typeof simConfigSchema>;

@@ -38,7 +38,7 @@ function createContext(cfg: ResolvedOptions): SimContext {
     settings: cfg.settings,
     baseUrl: '',
     timers: new Timers((err) => cfg.log(`timer failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)),
-    agents: new AgentRegistry(cfg.agents, SYSTEM_STATUS_IDS.offline, () => cfg.clock.now()),
+    agents: new AgentRegistry(cfg.agents, SYSTEM_STATUS_IDS.offline, () => cfg.clock.now(), cfg.sipDomain),
     hub: new EventHub({
       clock: cfg.clock,
       replayBufferSize: cfg.replayBufferSize,

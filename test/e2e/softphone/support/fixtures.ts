@@ -1,0 +1,65 @@
+// Playwright fixtures of the softphone specs: the test pages (bundled once per worker), a real
+// Kamailio per test on a free loopback port, and agents/callers that are closed after the test.
+// On failure the Kamailio log and the pages' logs are attached.
+import { test as base, expect } from '@playwright/test';
+import { startKamailio, type Kamailio } from '../../../support/kamailio.js';
+import type { SipPhoneOptions } from '../../../../renderer/src/softphone/sip/options.js';
+import { Agent, Caller, type AgentOpenOptions } from './parties.js';
+import { startSite, type Site } from './site.js';
+
+interface Fixtures {
+  kamailio: Kamailio;
+  openAgent(agentId: string, options?: Partial<SipPhoneOptions>, open?: Omit<AgentOpenOptions, 'options'>): Promise<Agent>;
+  openCaller(number?: string, autoAnswer?: boolean): Promise<Caller>;
+}
+
+export const test = base.extend<Fixtures, { site: Site }>({
+  site: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    async ({}, use) => {
+      const site = await startSite();
+      await use(site);
+      await site.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- as above
+  kamailio: async ({}, use, testInfo) => {
+    const k = await startKamailio();
+    await use(k);
+    await k.stop();
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('kamailio.log', { body: k.log.join('\n'), contentType: 'text/plain' });
+  },
+  openAgent: async ({ browser, site, kamailio }, use, testInfo) => {
+    const agents: Agent[] = [];
+    await use(async (agentId, options = {}, open = {}) => {
+      const a = await Agent.open(browser, site.url, kamailio.wsUrl, agentId, { ...open, options });
+      agents.push(a);
+      return a;
+    });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const a of agents) {
+        const debug = await a.debug().catch((e: unknown) => ({ error: String(e) }));
+        await testInfo.attach(`agent ${a.uri}`, { body: JSON.stringify({ debug, console: a.consoleLines() }, null, 2), contentType: 'application/json' });
+      }
+    }
+    for (const a of agents) await a.close();
+  },
+  openCaller: async ({ browser, site, kamailio }, use, testInfo) => {
+    const callers: Caller[] = [];
+    await use(async (number, autoAnswer = true) => {
+      const c = await Caller.open(browser, site.url, kamailio.wsUrl, number, autoAnswer);
+      callers.push(c);
+      return c;
+    });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const c of callers) {
+        const state = await c.state().catch((e: unknown) => ({ error: String(e) }));
+        await testInfo.attach(`caller ${c.uri}`, { body: JSON.stringify(state, null, 2), contentType: 'application/json' });
+      }
+    }
+    for (const c of callers) await c.close();
+  },
+});
+
+export { expect };
