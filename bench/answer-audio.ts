@@ -157,6 +157,7 @@ async function main(): Promise<void> {
     console.log('');
     const p95 = pct(phone.twoWay, 95);
     console.log(`answer -> two-way audio p95 ${p95.toFixed(0)} ms (target <= ${TARGET_P95_MS} ms): ${p95 <= TARGET_P95_MS ? 'MET' : 'MISSED'}`);
+    console.log(`RESULT ${JSON.stringify({ answerAudioP50: +pct(phone.twoWay, 50).toFixed(1), answerAudioP95: +p95.toFixed(1), baselineInviteAudioP95: +pct(raw.inviteToAudio, 95).toFixed(1), reregisterWorstMs: rereg.length ? +Math.max(...rereg).toFixed(0) : null })}`);
     if (rereg.length) {
       const worst = Math.max(...rereg);
       console.log(`re-registration worst ${worst.toFixed(0)} ms after the server came back (target <= ${TARGET_REREGISTER_MS} ms): ${worst <= TARGET_REREGISTER_MS ? 'MET' : 'MISSED'}`);

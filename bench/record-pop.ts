@@ -113,6 +113,7 @@ async function measure(target: CrmTarget): Promise<{ rows: Row[]; baseline: { p5
 }
 
 const fmt = (n: number) => n.toFixed(1).padStart(7);
+const results: { crm: string; kind: string; p50: number; p95: number; trips: number; calls: number; baselineP95: number }[] = [];
 console.log(`record-pop: ${RUNS} sessions per type, one at a time, journal fsync on, emulators on loopback with no added latency`);
 let failures = 0;
 for (const crm of crms) {
@@ -127,6 +128,7 @@ for (const crm of crms) {
     console.log(`\n${crm}: baseline round trip p50 ${baseline.p50.toFixed(2)} ms, p95 ${baseline.p95.toFixed(2)} ms`);
     console.log(`${'session type'.padEnd(42)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p95/RTT'.padStart(8)} ${'trips'.padStart(6)} ${'calls'.padStart(6)}  targets`);
     for (const r of rows) {
+      results.push({ crm: r.crm, kind: r.kind, p50: +r.p50.toFixed(1), p95: +r.p95.toFixed(1), trips: r.trips, calls: r.calls, baselineP95: +baseline.p95.toFixed(2) });
       const checks = [r.p95 <= 50 ? 'p95<=50ms ok' : 'p95>50ms MISS'];
       if (r.channel === 'voice') {
         checks.push(r.trips <= (crm === 'salesforce' ? 2 : 3) ? 'trips ok' : 'trips MISS');
@@ -140,4 +142,5 @@ for (const crm of crms) {
   }
 }
 meter.uninstall();
+console.log(`RESULT ${JSON.stringify({ recordPop: results })}`);
 console.log(failures ? `\n${failures} row(s) miss a target.` : '\nAll rows meet their targets.');

@@ -100,6 +100,7 @@ try {
   console.log(`baseline: page <-> host HTTP round trip p50 ${percentile(baseline, 50).toFixed(1)} ms, p95 ${percentile(baseline, 95).toFixed(1)} ms`);
   console.log(row('Kustomer page -> contact center', toCc));
   console.log(row('contact center -> Kustomer (two-way)', toCrm));
+  console.log(`RESULT ${JSON.stringify({ crmToCcP50: percentile(toCc, 50), crmToCcP95: percentile(toCc, 95), ccToCrmP50: percentile(toCrm, 50), ccToCrmP95: percentile(toCrm, 95), baselineHttpP95: +percentile(baseline, 95).toFixed(1) })}`);
 } finally {
   await browser.close();
   await stack.close();

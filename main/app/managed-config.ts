@@ -28,6 +28,10 @@ export const managedConfigSchema = z
         sip: z.object({ wsUrl: z.string().optional(), uri: z.string().optional(), user: z.string().optional(), displayName: z.string().optional() }).strict().optional(),
         allowPlaintextSecrets: z.boolean().default(false),
         updateChannel: z.enum(['stable', 'beta']).default('stable'),
+        /** IT's own update server (a generic electron-updater feed); default: the vendor's feed. */
+        updateUrl: z.url({ protocol: /^https$/ }).optional(),
+        /** Turn automatic updates off (IT pushes new versions itself). */
+        autoUpdate: z.boolean().default(true),
       })
       .strict()
       .prefault({}),
@@ -59,7 +63,7 @@ export const NO_MANAGED_CONFIG: ManagedConfig = {
   overrides: {},
   overridePaths: [],
   lockedPaths: [],
-  app: { allowPlaintextSecrets: false, updateChannel: 'stable' },
+  app: { allowPlaintextSecrets: false, updateChannel: 'stable', autoUpdate: true },
   error: null,
 };
 

@@ -2,7 +2,6 @@
 // safeStorage secrets, the Kustomer view), creates the Electron-free core (main/app), and wires
 // the window, the typed IPC, tray, notifications, shortcuts and tel: links to it. One instance
 // per user: a second launch focuses this one, hands over its tel: link and is reported (SYNC-5).
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
@@ -10,20 +9,21 @@ import { STATE_CHANNEL, type AppState } from '../../common/ipc/index.js';
 import { createAppCore, type AppCore } from '../app/core.js';
 import { appConfigFromEnv } from '../app/env-config.js';
 import { loadManagedConfig } from '../app/managed-config.js';
-import { envSecretValues } from '../app/memory-secrets.js';
 import type { KustomerBounds, KustomerPagePort, Log } from '../app/ports.js';
 import { linkFromArgv } from '../app/tel-links.js';
-import { jsonLog } from '../adapters/log/json-log.js';
 import { systemClock } from '../engine/ports.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
+import { openAppLog } from './app-log.js';
 import { createIpc } from './ipc.js';
+import { ipcTrust } from './ipc-wrapper.js';
 import { KustomerView } from './kustomer-view.js';
 import { CallNotifier } from './notifications.js';
-import { isAppUrl, isOnOrigin } from './origins.js';
+import { denyWebviews } from './navigation.js';
+import { kustomerViewOrigin } from './origins.js';
 import { lockAppSession } from './permissions.js';
 import { openElectronStore } from './prefs-store.js';
 import { registerLinkHandlers } from './protocol-links.js';
-import { safeStorageSecrets } from './safe-storage-secrets.js';
+import { safeStorageSecrets, secretsOptionsFor } from './safe-storage-secrets.js';
 import { CallShortcuts } from './shortcuts.js';
 import { StatusTray } from './tray.js';
 import { checkForUpdates } from './updates.js';
@@ -37,17 +37,13 @@ const PATHS = {
 };
 
 function createLog(): Log {
-  let file: fs.WriteStream | null = null;
+  let logsDir: string | null = null;
   try {
-    fs.mkdirSync(app.getPath('logs'), { recursive: true });
-    file = fs.createWriteStream(path.join(app.getPath('logs'), 'agentdesk.log'), { flags: 'a', mode: 0o600 });
+    logsDir = app.getPath('logs');
   } catch {
     // logging to stdout only
   }
-  return jsonLog((line) => {
-    process.stdout.write(line + '\n');
-    file?.write(line + '\n');
-  });
+  return openAppLog(logsDir).log;
 }
 
 // A separate profile (tests, a second agent on one machine for support): set before anything
@@ -70,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv) => onSecondInstance(argv));
-  app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
+  app.on('web-contents-created', (_event, contents) => denyWebviews(contents));
   app.whenReady().then(start, (e: unknown) => fatal('AgentDesk could not start', e));
 }
 
@@ -84,13 +80,8 @@ function start(): void {
   }
   const config = configured.config;
   const { prefs, blobs } = openElectronStore(log);
-  const secrets = safeStorageSecrets(safeStorage, blobs, {
-    allowPlaintextBackend: managed.app.allowPlaintextSecrets,
-    platform: process.platform,
-    // Development builds take secrets from the environment (never written); packaged ones do not.
-    overlay: app.isPackaged ? {} : envSecretValues(process.env),
-    log,
-  });
+  // Development builds take secrets from the environment (never written); packaged ones do not.
+  const secrets = safeStorageSecrets(safeStorage, blobs, secretsOptionsFor({ managed, platform: process.platform, packaged: app.isPackaged, env: process.env, log }));
 
   let win: BrowserWindow | null = null;
   let kustomer: KustomerView | null = null;
@@ -121,12 +112,11 @@ function start(): void {
 
   let kustomerOrigin: string | null = null;
   const ipc = createIpc(
-    {
+    ipcTrust({
       appWebContentsId: () => win?.webContents.id ?? null,
-      isAppUrl,
       kustomerWebContentsId: () => kustomer?.view.webContents.id ?? null,
-      isKustomerUrl: (url) => isOnOrigin(url, kustomerOrigin),
-    },
+      kustomerOrigin: () => kustomerOrigin,
+    }),
     log,
   );
   ipc.handleContract(core);
@@ -145,9 +135,17 @@ function start(): void {
 
   // The Kustomer view appears once its origin is known (local configuration, else the contact
   // center's settings); the origin never changes afterwards in this run.
+  let refusedKustomerUrl: string | null = null;
   const ensureKustomer = (s: AppState) => {
     if (kustomer || !win || !s.kustomer.appUrl) return;
-    kustomerOrigin = new URL(s.kustomer.appUrl).origin;
+    const origin = kustomerViewOrigin(s.kustomer.appUrl);
+    if (!origin) {
+      // SEC-1: https only (http on loopback for development); said once per URL.
+      if (refusedKustomerUrl !== s.kustomer.appUrl) log.warn('kustomer.origin_refused', { url: s.kustomer.appUrl.slice(0, 200) });
+      refusedKustomerUrl = s.kustomer.appUrl;
+      return;
+    }
+    kustomerOrigin = origin;
     kustomer = new KustomerView(win, kustomerOrigin, PATHS.kustomerPreload, log, (viewId) => core.kustomerViewClosed(viewId));
     if (lastBounds) kustomer.setBounds(lastBounds);
   };
@@ -183,7 +181,7 @@ function start(): void {
   };
 
   core.start();
-  if (app.isPackaged) checkForUpdates(managed.app.updateChannel, log);
+  if (app.isPackaged) checkForUpdates({ channel: managed.app.updateChannel, url: managed.app.updateUrl, enabled: managed.app.autoUpdate }, log);
 
   let stopped = false;
   app.on('before-quit', (event) => {

@@ -2,40 +2,11 @@
 // the admin, supervisor and SIP parts in lazy chunks.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { DIST } from './support/servers.js';
-
-interface Chunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-  src?: string;
-}
+import { gzipSize, initialChunks, readManifest } from '../../../scripts/bundle-size.js';
 
 const BUDGET_GZIP = 250 * 1024;
-
-function manifest(): Record<string, Chunk> {
-  return JSON.parse(fs.readFileSync(path.join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
-}
-
-/** The entry and everything it imports statically: what the browser must load before the app runs. */
-function initialChunks(m: Record<string, Chunk>): Chunk[] {
-  const entry = Object.values(m).find((c) => c.isEntry);
-  if (!entry) throw new Error('no entry chunk');
-  const seen = new Map<string, Chunk>();
-  const visit = (c: Chunk) => {
-    if (seen.has(c.file)) return;
-    seen.set(c.file, c);
-    for (const key of c.imports ?? []) {
-      const next = m[key];
-      if (next) visit(next);
-    }
-  };
-  visit(entry);
-  return [...seen.values()];
-}
 
 test('index.html has no inline script or style and uses relative URLs', () => {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -46,10 +17,10 @@ test('index.html has no inline script or style and uses relative URLs', () => {
 });
 
 test(`the initial JavaScript is at most ${BUDGET_GZIP / 1024} KB gzip; admin, supervisor and SIP are lazy`, () => {
-  const m = manifest();
+  const m = readManifest(DIST);
   const initial = initialChunks(m);
   const files = initial.map((c) => c.file);
-  const gzip = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  const gzip = files.reduce((n, f) => n + gzipSize(path.join(DIST, f)), 0);
   console.log(`initial JS: ${files.join(', ')} = ${(gzip / 1024).toFixed(1)} KB gzip`);
   expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP);
   const lazy = Object.values(m).filter((c) => !initial.includes(c) && c.src);
