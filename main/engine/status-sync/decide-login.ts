@@ -6,6 +6,7 @@ import { dropSide } from './echo-guard.js';
 import { reconcile } from './reconcile.js';
 import { adopt, clearIntent, isCrmBusy, setDeferred, withCrmKnown } from './state.js';
 import { describe, noticeAction, step } from './step.js';
+import { onCrmChange } from './decide-crm.js';
 import type { Step } from './step.js';
 import type { DecideContext, SyncState } from './state.js';
 import type { CrmStatusInput, LoginInput, SettingsInput } from './types.js';
@@ -53,7 +54,15 @@ export function onLogin(s0: SyncState, input: LoginInput, ctx: DecideContext): S
 }
 
 export function onPageLoad(s0: SyncState, input: CrmStatusInput, ctx: DecideContext): Step {
-  // A (re)loaded page is a new Kustomer login: earlier apply requests died with the old page.
+  if (s0.crmLoaded) {
+    // A reload of a page that was already loaded (a record pop navigates it; the agent presses
+    // F5) is not a new login: apply requests died with the old page, and a status different from
+    // the one we knew was changed meanwhile, like any Kustomer change.
+    const s = dropSide(s0, 'crm');
+    if (s0.crm.name === input.name) return step(withCrmKnown(s, input), 'SYNC-6 reconnect', [], 'Kustomer page reloaded; status unchanged');
+    return onCrmChange(s, { ...input, origin: 'change' }, ctx);
+  }
+  // The first page load is the agent's Kustomer login.
   const s = { ...withCrmKnown(clearIntent(dropSide(s0, 'crm')), input), loginApplied: false };
   if (!s.settings.enabled) return step(s, 'disabled');
   return loginStep(s, ctx);

@@ -54,13 +54,23 @@ describe('SYNC-6 details', () => {
     expect(r.audit.rule).toBe('SYNC-6 reconnect');
   });
 
-  it('SYNC-6 a Kustomer reload (second page load) is a new Kustomer login and applies again', () => {
+  it('SYNC-6 a Kustomer reload (a record pop, F5) is not a new login: the same status changes nothing', () => {
+    const h = new Harness(settings({ applyAtLogin: true }));
+    h.login('available');
+    h.pageLoad('Available');
+    h.cc('lunch', 'agent');
+    const r = h.pageLoad('Available');
+    expect(summary(r)).toEqual([]);
+    expect(r.audit.rule).toBe('SYNC-6 reconnect');
+  });
+
+  it('SYNC-2 a Kustomer reload showing another status is a Kustomer change', () => {
     const h = new Harness(settings({ applyAtLogin: true }));
     h.login('available');
     h.pageLoad('Available');
     const r = h.pageLoad('Email');
     expect(summary(r)).toEqual(['cc:away']);
-    expect(r.audit.rule).toBe('SYNC-6 login-apply');
+    expect(r.audit.rule).toBe('SYNC-2 mapped');
   });
 
   it('SYNC-6 a hello without a status waits for the first agent.status', () => {
