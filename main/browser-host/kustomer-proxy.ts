@@ -137,7 +137,17 @@ export async function startKustomerProxy(opts: KustomerProxyOptions): Promise<Ku
         res.end(html);
       });
     });
+    // A client that goes away before the reply is complete (the frame navigated, the window
+    // closed) must not keep the upstream request open: a streamed reply (server-sent events)
+    // would otherwise stay open upstream for ever, one more for every navigation.
+    let clientGone = false;
+    res.on('close', () => {
+      if (res.writableFinished) return;
+      clientGone = true;
+      up.destroy();
+    });
     up.on('error', (e) => {
+      if (clientGone) return;
       opts.log.warn('kustomer_proxy.upstream_failed', { error: e.message });
       if (!res.headersSent) sendText(res, 502, `Kustomer is not reachable: ${e.message}`);
       else res.destroy();

@@ -47,7 +47,11 @@ function BrowserFrame() {
   const frame = useRef<HTMLIFrameElement>(null);
   const appUrl = kustomer.appUrl;
   const origin = originOf(appUrl);
-  const navigate = kustomer.navigate;
+  // Every state push is a new object (JSON over the bridge), so follow the pop by its nonce and
+  // URL, not by identity: otherwise each push would reload the Kustomer page (like Electron's view,
+  // which also follows the nonce).
+  const navUrl = kustomer.navigate?.url ?? null;
+  const navNonce = kustomer.navigate?.nonce ?? null;
 
   useEffect(() => {
     if (!origin) return;
@@ -64,10 +68,10 @@ function BrowserFrame() {
   }, [api, origin]);
 
   useEffect(() => {
-    if (!navigate || !frame.current) return;
-    const url = navigationTarget(navigate.url, origin);
+    if (navUrl === null || navNonce === null || !frame.current) return;
+    const url = navigationTarget(navUrl, origin);
     if (url) frame.current.src = url;
-  }, [navigate, origin]);
+  }, [navUrl, navNonce, origin]);
 
   if (!appUrl || !origin) {
     return (

@@ -16,6 +16,8 @@ const TAG = `<script src="${INJECTED_PATH}?parentOrigin=${encodeURIComponent(HOS
 let upstream: http.Server;
 let upstreamOrigin: string;
 const seen: http.IncomingHttpHeaders[] = [];
+/** Server-sent-event streams the upstream has open (the page's live updates). */
+const openStreams = new Set<http.IncomingMessage>();
 
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
@@ -31,6 +33,11 @@ beforeAll(async () => {
     } else if (req.url === '/go') {
       res.writeHead(302, { location: `${upstreamOrigin}/app?x=1` });
       res.end();
+    } else if (req.url === '/events') {
+      openStreams.add(req);
+      req.on('close', () => openStreams.delete(req));
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write('data: hello\n\n');
     } else if (req.url === '/data.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"<head>":"not html"}');
@@ -100,6 +107,19 @@ describe('Kustomer proxy: against a scripted upstream', () => {
     await proxy.close();
     proxy = await startKustomerProxy({ upstream: upstreamOrigin, hostOrigin: HOST_ORIGIN, injectedScript: async () => null, log: memoryLog() });
     expect((await fetch(`${proxy.origin}${INJECTED_PATH}`)).status).toBe(404);
+  });
+
+  it('a client that goes away closes its upstream request: an event stream does not stay open upstream', async () => {
+    const log = memoryLog();
+    proxy = await startKustomerProxy({ upstream: upstreamOrigin, hostOrigin: HOST_ORIGIN, injectedScript: async () => '', log });
+    const abort = new AbortController();
+    const res = await fetch(`${proxy.origin}/events`, { signal: abort.signal });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: hello\n\n');
+    expect(openStreams.size).toBe(1);
+    abort.abort();
+    await expect.poll(() => openStreams.size).toBe(0);
+    expect(log.lines.filter((l) => l.event === 'kustomer_proxy.upstream_failed')).toEqual([]);
   });
 
   it('a dead upstream is a 502 with a reason', async () => {

@@ -2,8 +2,10 @@
 // registers as a customer line, calls an agent URI with X-Session-Id (what the contact center's
 // media side does), plays Chromium's fake microphone, follows REFER (blind, and attended with
 // Replaces), answers outbound calls, sends and receives DTMF by SIP INFO, and shows its state to
-// Playwright through window.caller.
-import { Invitation, Inviter, Registerer, SessionState, UserAgent, type Referral, type Session } from 'sip.js';
+// Playwright through window.caller. With `rfc4733: false` it is a line without RFC 4733
+// telephone-events (its SDP leaves them out), so the agent's tones arrive as SIP INFO, which a page
+// can observe (received RFC 4733 events cannot be seen from a browser).
+import { Invitation, Inviter, Registerer, SessionState, UserAgent, type Referral, type Session, type SessionDescriptionHandlerModifier } from 'sip.js';
 import { audioStats } from '../../../../renderer/src/softphone/sip/call-stats.js';
 import { infoBody, parseInfoBody } from '../../../../renderer/src/softphone/sip/dtmf.js';
 import { holdModifier, once, resumeModifier } from '../../../../renderer/src/softphone/sip/sdp-direction.js';
@@ -19,6 +21,8 @@ let ua: UserAgent | null = null;
 let registerer: Registerer | null = null;
 let registered = false;
 let autoAnswer = true;
+/** SDP modifiers of every offer and answer this line makes (empty: Chromium's own SDP). */
+let sdpModifiers: SessionDescriptionHandlerModifier[] = [];
 let account: SipAccount | null = null;
 let stopping = false;
 const calls: Rec[] = [];
@@ -31,6 +35,18 @@ const note = (m: string) => {
   log.push(`${new Date().toISOString()} ${m}`);
   if (log.length > 300) log.shift();
 };
+
+/** Leaves RFC 4733 telephone-event out of an SDP (its payload types, rtpmap and fmtp lines). */
+function withoutTelephoneEvent(d: RTCSessionDescriptionInit): Promise<RTCSessionDescriptionInit> {
+  const sdp = d.sdp ?? '';
+  const drop = new Set([...sdp.matchAll(/^a=rtpmap:(\d+) telephone-event\//gim)].map((m) => m[1]));
+  if (drop.size === 0) return Promise.resolve(d);
+  const lines = sdp
+    .split('\r\n')
+    .filter((l) => !drop.has(/^a=(?:rtpmap|fmtp|rtcp-fb):(\d+)[ ]/.exec(l)?.[1]))
+    .map((l) => (l.startsWith('m=audio ') ? l.split(' ').filter((part, i) => i < 3 || !drop.has(part)).join(' ') : l));
+  return Promise.resolve({ type: d.type, sdp: lines.join('\r\n') });
+}
 
 function pc(s: Session): RTCPeerConnection | undefined {
   return (s.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined)?.peerConnection;
@@ -59,6 +75,8 @@ function track(session: Session, direction: 'in' | 'out', sessionId: string | nu
     session,
   };
   calls.push(rec);
+  // Answers to the far end's re-INVITEs (hold, ICE restart) keep this line's SDP rules.
+  if (sdpModifiers.length > 0) session.sessionDescriptionHandlerModifiersReInvite = sdpModifiers;
   session.delegate = {
     onBye: (bye) => void bye.accept().catch(() => undefined),
     onInfo: (info) => {
@@ -87,7 +105,7 @@ function followRefer(from: Rec, referral: Referral): void {
   refers.push({ call: from.index, referTo: uri.toString(), sessionId, replaces: replaces ? decodeURIComponent(replaces) : null });
   note(`REFER on call ${from.index} to ${uri.toString()}`);
   void referral.accept().then(() => {
-    const inviter = referral.makeInviter({ extraHeaders: sessionId ? [`X-Session-Id: ${sessionId}`] : [] });
+    const inviter = referral.makeInviter({ extraHeaders: sessionId ? [`X-Session-Id: ${sessionId}`] : [], sessionDescriptionHandlerModifiers: sdpModifiers });
     const rec = track(inviter, 'out', sessionId, from.index, replaces ? decodeURIComponent(replaces) : null);
     void inviter
       .invite({
@@ -124,6 +142,7 @@ const api: CallerApi = {
   async start(acc, opts) {
     account = acc;
     autoAnswer = opts?.autoAnswer ?? true;
+    sdpModifiers = opts?.rfc4733 === false ? [withoutTelephoneEvent] : [];
     const uri = UserAgent.makeURI(acc.uri);
     if (!uri) throw new Error(`bad URI ${acc.uri}`);
     ua = new UserAgent({
@@ -137,7 +156,7 @@ const api: CallerApi = {
           const sid = inv.request.getHeader('X-Session-Id') ?? null;
           const rec = track(inv, 'in', sid, null, null);
           note(`INVITE in (${sid ?? 'no session id'}) as call ${rec.index}`);
-          if (autoAnswer) void inv.accept().catch((e: unknown) => note(`answer failed: ${String(e)}`));
+          if (autoAnswer) void inv.accept({ sessionDescriptionHandlerModifiers: sdpModifiers }).catch((e: unknown) => note(`answer failed: ${String(e)}`));
         },
         onDisconnect: (e) => {
           registered = false;
@@ -156,7 +175,7 @@ const api: CallerApi = {
     if (!ua) throw new Error('caller.start() first');
     const uri = UserAgent.makeURI(target);
     if (!uri) throw new Error(`bad target ${target}`);
-    const inviter = new Inviter(ua, uri, { extraHeaders: [...(sessionId ? [`X-Session-Id: ${sessionId}`] : []), ...extraHeaders] });
+    const inviter = new Inviter(ua, uri, { extraHeaders: [...(sessionId ? [`X-Session-Id: ${sessionId}`] : []), ...extraHeaders], sessionDescriptionHandlerModifiers: sdpModifiers });
     const rec = track(inviter, 'out', sessionId, null, null);
     await inviter.invite({
       requestDelegate: {
@@ -173,7 +192,7 @@ const api: CallerApi = {
   },
   async answer(i) {
     const s = need(i).session;
-    if (s instanceof Invitation) await s.accept();
+    if (s instanceof Invitation) await s.accept({ sessionDescriptionHandlerModifiers: sdpModifiers });
   },
   async hangup(i) {
     const s = need(i).session;

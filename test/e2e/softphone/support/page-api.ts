@@ -103,7 +103,8 @@ export interface CallerState {
 }
 
 export interface CallerApi {
-  start(account: SipAccount, opts?: { autoAnswer?: boolean }): Promise<void>;
+  /** rfc4733: false leaves telephone-events out of this line's SDP, so DTMF reaches it as SIP INFO. */
+  start(account: SipAccount, opts?: { autoAnswer?: boolean; rfc4733?: boolean }): Promise<void>;
   /** Call `target` with X-Session-Id: resolves with the call index once the INVITE is sent. */
   call(target: string, sessionId: string | null, extraHeaders?: string[]): Promise<number>;
   answer(index: number): Promise<void>;

@@ -146,11 +146,11 @@ export class Caller {
     readonly uri: string,
   ) {}
 
-  /** A customer line registered as `number` (sip:<number>@agentdesk.test). */
-  static async open(browser: Browser, siteUrl: string, wsUrl: string, number = '+821012345678', autoAnswer = true): Promise<Caller> {
+  /** A customer line registered as `number` (sip:<number>@agentdesk.test); `rfc4733: false`: DTMF reaches it as SIP INFO. */
+  static async open(browser: Browser, siteUrl: string, wsUrl: string, number = '+821012345678', autoAnswer = true, line: { rfc4733?: boolean } = {}): Promise<Caller> {
     const { context, page } = await openPage(browser, `${siteUrl}/caller/`);
     const uri = `sip:${number}@${DOMAIN}`;
-    await page.evaluate(([a, auto]) => window.caller.start(a, { autoAnswer: auto }), [{ wsUrl, uri, displayName: 'Customer' }, autoAnswer] as const);
+    await page.evaluate(([a, auto, rfc4733]) => window.caller.start(a, { autoAnswer: auto, rfc4733 }), [{ wsUrl, uri, displayName: 'Customer' }, autoAnswer, line.rfc4733 ?? true] as const);
     return new Caller(page, context, uri);
   }
 
