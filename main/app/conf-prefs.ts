@@ -1,5 +1,7 @@
 // PrefsPort on `conf` (what electron-store is built on) for plain Node: the browser host and
 // tests. Same file layout, same versioned migrations as the Electron store.
+import fs from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
 import type { PrefsPort, Log } from './ports.js';
 import { mergePrefs, PREFS_MIGRATIONS, PREFS_SCHEMA_VERSION, readPrefs, type MigrationStore, type Prefs } from './prefs.js';
@@ -33,7 +35,30 @@ export function prefsOnStore(store: { readonly store: Stored; set(key: string, v
   };
 }
 
+export const PREFS_FILE_NAME = 'preferences.json';
+
+/**
+ * Opens a preferences store (conf or electron-store). A file the store cannot read (not JSON,
+ * truncated, a broken migration marker) is moved aside as `<file>.corrupt-<time>` (kept for support)
+ * and a fresh store is opened, so a damaged file never stops the app from starting.
+ */
+export function openStoreRecovering<S>(open: () => S, file: string, log?: Log): S {
+  try {
+    return open();
+  } catch (e) {
+    if (!fs.existsSync(file)) throw e;
+    const aside = `${file}.corrupt-${Date.now()}`;
+    fs.renameSync(file, aside);
+    log?.warn('prefs.corrupt_file_set_aside', { file: path.basename(file), aside: path.basename(aside), error: e instanceof Error ? e.message : String(e) });
+    return open();
+  }
+}
+
 export function createConfPrefs(dir: string, log?: Log): { prefs: PrefsPort; store: Conf<Stored> } {
-  const store = new Conf<Stored>({ cwd: dir, configName: 'preferences', accessPropertiesByDotNotation: false, configFileMode: 0o600, ...prefsStoreMigrations() });
+  const store = openStoreRecovering(
+    () => new Conf<Stored>({ cwd: dir, configName: 'preferences', accessPropertiesByDotNotation: false, configFileMode: 0o600, ...prefsStoreMigrations() }),
+    path.join(dir, PREFS_FILE_NAME),
+    log,
+  );
   return { prefs: prefsOnStore(store, log), store };
 }

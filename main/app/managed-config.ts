@@ -75,7 +75,20 @@ export function managedConfigPath(env: NodeJS.ProcessEnv = process.env, platform
   return '/etc/agentdesk/managed-config.json';
 }
 
+/** The path of a `__proto__` key anywhere in a parsed JSON value (which the schema would drop without a word), or null. */
+function protoKeyPath(value: unknown, at: string[] = [], depth = 0): string | null {
+  if (typeof value !== 'object' || value === null || depth > 64) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '__proto__') return [...at, k].join('.');
+    const found = protoKeyPath(v, [...at, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseManagedConfig(raw: unknown, source: string | null): ManagedConfig {
+  const proto = protoKeyPath(raw);
+  if (proto) return { ...NO_MANAGED_CONFIG, source, error: `managed configuration ${source ?? ''} is invalid:\n✖ forbidden key "__proto__"\n  → at ${proto}` };
   const r = managedConfigSchema.safeParse(raw);
   if (!r.success) return { ...NO_MANAGED_CONFIG, source, error: `managed configuration ${source ?? ''} is invalid:\n${z.prettifyError(r.error)}` };
   const overridePaths = pathsIn(r.data.settings).known;

@@ -6,6 +6,7 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { IPC_CHANNELS, ipcContract, kustomerPageMessageSchema, KUSTOMER_TO_MAIN, type IpcChannel, type IpcRequest, type IpcResult, type KustomerPageMessage } from '../../common/ipc/index.js';
 import type { IpcSender, Log } from '../app/ports.js';
+import { isAppUrl, isOnOrigin } from './origins.js';
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>;
 
@@ -24,6 +25,16 @@ export interface IpcTrust {
   kustomerWebContentsId(): number | null;
   /** A URL on the configured Kustomer origin. */
   isKustomerUrl(url: string): boolean;
+}
+
+/** The trust main.ts gives the wrapper: our page on app://agentdesk, the Kustomer view on its origin. */
+export function ipcTrust(live: { appWebContentsId(): number | null; kustomerWebContentsId(): number | null; kustomerOrigin(): string | null }): IpcTrust {
+  return {
+    appWebContentsId: () => live.appWebContentsId(),
+    isAppUrl,
+    kustomerWebContentsId: () => live.kustomerWebContentsId(),
+    isKustomerUrl: (url) => isOnOrigin(url, live.kustomerOrigin()),
+  };
 }
 
 const forbidden = (channel: string): IpcResult<never> => ({ ok: false, error: { code: 'forbidden', message: `${channel}: sender not allowed` } });

@@ -3,15 +3,14 @@
 // preload/kustomer-webview.ts), no permissions, navigation locked to the configured Kustomer
 // origin (other https links go to the OS browser), placed where the renderer's placeholder is
 // (kustomer:setBounds), navigated to popped records (state.kustomer.navigate, KUS-10).
-import { session as electronSession, WebContentsView, type BrowserWindow } from 'electron';
+import { session as electronSession, shell, WebContentsView, type BrowserWindow } from 'electron';
 import type { AppState, KustomerApply } from '../../common/ipc/index.js';
 import { MAIN_TO_KUSTOMER } from '../../common/ipc/index.js';
 import type { KustomerBounds, Log } from '../app/ports.js';
+import { lockKustomerNavigation } from './navigation.js';
 import { isOnOrigin } from './origins.js';
 import { lockKustomerSession } from './permissions.js';
-import { openExternalIfSafe } from './window.js';
-import { KUSTOMER_PARTITION, kustomerWebPreferences } from './web-preferences.js';
-
+import { KUSTOMER_PARTITION, kustomerViewOptions } from './web-preferences.js';
 
 export class KustomerView {
   readonly view: WebContentsView;
@@ -27,16 +26,9 @@ export class KustomerView {
   ) {
     const ses = electronSession.fromPartition(KUSTOMER_PARTITION);
     lockKustomerSession(ses);
-    this.view = new WebContentsView({ webPreferences: kustomerWebPreferences(preload) });
+    this.view = new WebContentsView(kustomerViewOptions(preload));
     const wc = this.view.webContents;
-    wc.on('will-navigate', (e) => this.guard(e));
-    wc.on('will-redirect', (e) => this.guard(e));
-    wc.on('will-attach-webview', (e) => e.preventDefault());
-    wc.setWindowOpenHandler(({ url }) => {
-      if (isOnOrigin(url, origin)) void wc.loadURL(url);
-      else openExternalIfSafe(url, log);
-      return { action: 'deny' };
-    });
+    lockKustomerNavigation(wc, origin, shell, log);
     // A new document is a new page instance: the old one is gone (SYNC-5 page count).
     wc.on('did-start-navigation', (details) => {
       if (details.isMainFrame && !details.isSameDocument) onPageGone(this.viewId);
@@ -48,12 +40,6 @@ export class KustomerView {
 
   get viewId(): string {
     return `electron:${this.view.webContents.id}`;
-  }
-
-  private guard(e: { url: string; preventDefault(): void }): void {
-    if (isOnOrigin(e.url, this.origin)) return;
-    e.preventDefault();
-    openExternalIfSafe(e.url, this.log);
   }
 
   setBounds(b: KustomerBounds): void {

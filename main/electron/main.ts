@@ -2,6 +2,8 @@
 // safeStorage secrets, the Kustomer view), creates the Electron-free core (main/app), and wires
 // the window, the typed IPC, tray, notifications, shortcuts and tel: links to it. One instance
 // per user: a second launch focuses this one, hands over its tel: link and is reported (SYNC-5).
+// Without a stored or configured token the core starts signed out and the window shows the
+// sign-in screen (auth:signIn stores the token with safeStorage).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
@@ -27,6 +29,7 @@ import { safeStorageSecrets, secretsOptionsFor } from './safe-storage-secrets.js
 import { CallShortcuts } from './shortcuts.js';
 import { StatusTray } from './tray.js';
 import { checkForUpdates } from './updates.js';
+import { KUSTOMER_PARTITION } from './web-preferences.js';
 import { createMainWindow } from './window.js';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,7 +110,8 @@ function start(): void {
     return;
   }
 
-  serveAppScheme(PATHS.renderer, () => core.getState().softphone.sip?.wsUrl ?? null);
+  // The machine's SIP server, known before anyone signs in (the page is served signed out).
+  serveAppScheme(PATHS.renderer, () => core.sipWsUrl());
   lockAppSession(session.defaultSession, (id) => win?.webContents.id === id);
 
   let kustomerOrigin: string | null = null;
@@ -158,9 +162,37 @@ function start(): void {
   const notifier = new CallNotifier(() => win?.isFocused() ?? false, show);
   const shortcuts = new CallShortcuts((kind) => core.shortcut(kind), log);
 
+  // The Kustomer view exists only for a signed-in agent. Sign-out (or a refused sign-in) on a
+  // shared computer: the next agent must not inherit this agent's Kustomer page and login, so the
+  // view goes and its partition is emptied before a later sign-in opens a fresh one.
+  let wasSignedIn = false;
+  let clearing = false;
+  const kustomerAllowed = (s: AppState): boolean => {
+    const signedIn = (s.auth?.state ?? 'signed-in') === 'signed-in';
+    if (wasSignedIn && !signedIn) {
+      kustomer?.destroy();
+      kustomer = null;
+      clearing = true;
+      void session
+        .fromPartition(KUSTOMER_PARTITION)
+        .clearStorageData()
+        .catch((e: unknown) => log.warn('kustomer.clear_failed', { error: e instanceof Error ? e.message : String(e) }))
+        .finally(() => {
+          clearing = false;
+          const now = core.getState();
+          if (kustomerAllowed(now)) {
+            ensureKustomer(now);
+            kustomer?.follow(now);
+          }
+        });
+    }
+    wasSignedIn = signedIn;
+    return signedIn && !clearing;
+  };
+
   const follow = (s: AppState) => {
     if (win && !win.webContents.isDestroyed()) win.webContents.send(STATE_CHANNEL, s);
-    ensureKustomer(s);
+    if (kustomerAllowed(s)) ensureKustomer(s);
     kustomer?.follow(s);
     tray.update(s);
     notifier.update(s);

@@ -41,3 +41,22 @@ export function safeExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The origin the Kustomer view may show, from the configured app URL (checklist: only load secure
+ * content): https, or http on a loopback host only (the emulators in development and tests).
+ * Anything else, or a URL that does not parse, is null: no view.
+ */
+export function kustomerViewOrigin(appUrl: string | null | undefined): string | null {
+  if (!appUrl) return null;
+  try {
+    const u = new URL(appUrl);
+    if (u.username || u.password) return null;
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname))) return u.origin;
+    return null;
+  } catch {
+    return null;
+  }
+}

@@ -5,6 +5,8 @@
 // (`app.allowPlaintextSecrets`, for keyring-less kiosks and CI). Development builds may overlay
 // values from the environment; they are never written.
 import type { SafeStorage } from 'electron';
+import type { ManagedConfig } from '../app/managed-config.js';
+import { envSecretValues } from '../app/memory-secrets.js';
 import type { Log, SecretName, SecretsPort } from '../app/ports.js';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
@@ -13,6 +15,28 @@ export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encry
 export interface BlobStore {
   get(name: SecretName): string | undefined;
   set(name: SecretName, base64: string): void;
+  /** Sign-out forgets the contact-center token and the SIP password. */
+  delete(name: SecretName): void;
+}
+
+/** The key of the electron-store file that holds the ciphertexts, by secret name. */
+export const SECRETS_STORE_KEY = 'secrets';
+
+/** The blob store over the preferences store (electron-store; conf in tests): base64 strings only. */
+export function secretBlobStore(store: { get(key: string): unknown; set(key: string, value: unknown): void }): BlobStore {
+  const all = (): Record<string, string> => {
+    const v = store.get(SECRETS_STORE_KEY);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  };
+  return {
+    get: (name) => (Object.hasOwn(all(), name) ? all()[name] : undefined),
+    set: (name, base64) => store.set(SECRETS_STORE_KEY, { ...all(), [name]: base64 }),
+    delete: (name) => {
+      const { [name]: _gone, ...rest } = all();
+      store.set(SECRETS_STORE_KEY, rest);
+    },
+  };
 }
 
 export interface SafeStorageSecretsOptions {
@@ -58,5 +82,22 @@ export function safeStorageSecrets(safe: SafeStorageLike, blobs: BlobStore, opts
       overlay.delete(name);
       return { ok: true };
     },
+    delete(name) {
+      overlay.delete(name);
+      blobs.delete(name);
+    },
+  };
+}
+
+/**
+ * The options main.ts uses: the plaintext (basic_text) backend only when IT's managed configuration
+ * says `app.allowPlaintextSecrets: true`; the environment overlay only in unpackaged builds.
+ */
+export function secretsOptionsFor(o: { managed: Pick<ManagedConfig, 'app'>; platform: NodeJS.Platform; packaged: boolean; env: NodeJS.ProcessEnv; log: Log }): SafeStorageSecretsOptions {
+  return {
+    allowPlaintextBackend: o.managed.app.allowPlaintextSecrets === true,
+    platform: o.platform,
+    overlay: o.packaged ? {} : envSecretValues(o.env),
+    log: o.log,
   };
 }

@@ -129,7 +129,7 @@ export class OrchestrationEngine {
 function seqOf(payload: unknown): number | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const seq = (payload as { seq?: unknown }).seq;
-  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : null;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : null;
 }
 
 function changedTracks(a: Record<string, SessionTrack>, b: Record<string, SessionTrack>): Record<string, SessionTrack | null> {
