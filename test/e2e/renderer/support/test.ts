@@ -8,7 +8,9 @@ import { FakeApi, installFakeApi, type FakeApiOptions } from './fake-api.js';
 import { NOW } from './fixtures.js';
 import { serveKustomer, serveRenderer, type Served } from './servers.js';
 
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../docs/screenshots');
+// The tests always take their screenshots; `npm run screenshots` (AGENTDESK_UPDATE_SCREENSHOTS=1)
+// writes them into docs/ instead of test-results/, so an ordinary test run leaves docs/ alone.
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../..', process.env.AGENTDESK_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 
 interface Servers {
   app: Served;
