@@ -3,7 +3,8 @@
 // With an Electron binary: builds dist/ and launches Electron. Without one (it cannot be
 // downloaded on some machines): says so, and serves the same core to a browser on 127.0.0.1
 // (main/browser-host), printing the URL to open.
-//   npm start -- [--browser] [--agent agent1@acme.test] [--roles agent,admin] [--scenario file.json] [--no-kamailio] [--random-ports]
+//   npm start -- [--browser] [--agent agent1@acme.test] [--roles agent,admin] [--scenario file.json] [--no-kamailio] [--random-ports] [--sign-in]
+// --sign-in: no token is configured, so AgentDesk starts at its sign-in screen (paste dev:<email>).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,8 +41,18 @@ export function electronBinary(): string | null {
   return fs.existsSync(bin) ? bin : null;
 }
 
-function agentConfig(email: string, roles: string | undefined, services: DemoServices): AppConfigInput {
+function agentConfig(email: string, roles: string | undefined, services: DemoServices, signIn: boolean): AppConfigInput {
   const agent = DEFAULT_AGENTS.find((a) => a.email === email);
+  if (signIn) {
+    // A freshly installed computer: the machine's servers only; the agent and their SIP account come with the sign-in.
+    return {
+      contactCenter: { url: services.sim.url },
+      crm: { kind: 'kustomer', baseUrl: services.kustomer.url, ...(services.kustomerAppUrl ? { appUrl: new URL(services.kustomerAppUrl).origin } : {}) },
+      kustomerAppUrl: services.kustomerAppUrl,
+      sip: services.sipWsUrl ? { wsUrl: services.sipWsUrl } : null,
+      fsync: true,
+    };
+  }
   return {
     contactCenter: { url: services.sim.url, token: `dev:${email}${roles ? `:${roles}` : ''}` },
     crm: { kind: 'kustomer', baseUrl: services.kustomer.url, ...(services.kustomerAppUrl ? { appUrl: new URL(services.kustomerAppUrl).origin } : {}) },
@@ -54,12 +65,13 @@ function agentConfig(email: string, roles: string | undefined, services: DemoSer
 function configEnv(c: AppConfigInput, apiKey: string): NodeJS.ProcessEnv {
   return {
     AGENTDESK_CC_URL: c.contactCenter.url,
-    AGENTDESK_CC_TOKEN: c.contactCenter.token,
+    ...(c.contactCenter.token ? { AGENTDESK_CC_TOKEN: c.contactCenter.token } : {}),
     AGENTDESK_CRM_KIND: 'kustomer',
     AGENTDESK_CRM_BASE_URL: c.crm?.baseUrl,
     AGENTDESK_CRM_API_KEY: apiKey,
     ...(c.kustomerAppUrl ? { AGENTDESK_KUSTOMER_APP_URL: c.kustomerAppUrl } : {}),
-    ...(c.sip ? { AGENTDESK_SIP_WS_URL: c.sip.wsUrl, AGENTDESK_SIP_URI: c.sip.uri, AGENTDESK_SIP_USER: c.sip.user, AGENTDESK_SIP_DISPLAY_NAME: c.sip.displayName } : {}),
+    ...(c.sip ? { AGENTDESK_SIP_WS_URL: c.sip.wsUrl } : {}),
+    ...(c.sip?.uri && c.sip.user ? { AGENTDESK_SIP_URI: c.sip.uri, AGENTDESK_SIP_USER: c.sip.user, AGENTDESK_SIP_DISPLAY_NAME: c.sip.displayName } : {}),
   };
 }
 
@@ -82,14 +94,16 @@ async function main(): Promise<void> {
       scenario: { type: 'string' },
       'no-kamailio': { type: 'boolean', default: false },
       'random-ports': { type: 'boolean', default: false },
+      'sign-in': { type: 'boolean', default: false },
     },
   });
   const ports = values['random-ports'] ? RANDOM_PORTS : FIXED_PORTS;
   const services = await startDemoServices({ ports, kamailio: !values['no-kamailio'] });
-  const config = agentConfig(values.agent, values.roles, services);
+  const config = agentConfig(values.agent, values.roles, services, values['sign-in']);
   console.log(`Contact center:  ${services.sim.url}   (drive it: npx tsx emulators/contact-center/cli.ts --url ${services.sim.url} inbound ivr "+82 10-1234-5678" --queue q-billing)`);
   console.log(`Kustomer API:    ${services.kustomer.url}/v1   (key ${services.kustomer.apiKey})`);
   if (services.kustomerAppUrl) console.log(`Kustomer app:    ${services.kustomerAppUrl}   (sign in as ${values.agent})`);
+  if (values['sign-in']) console.log(`AgentDesk starts signed out: sign in with the token dev:${values.agent}${values.roles ? `:${values.roles}` : ''}`);
   console.log(`SIP:             ${services.sipWsUrl ?? 'none'}`);
   for (const n of services.notes) console.log(`Note: ${n}`);
   if (values.scenario) {

@@ -80,6 +80,26 @@ export const preconditionFindingSchema = z.object({
   text: localizedTextSchema,
 });
 
+/**
+ * Addition: who is signed in. The desktop starts signed out when no sign-in token is stored or
+ * configured, and connects to nothing until the agent signs in (`auth:signIn`).
+ */
+export const authStateSchema = z.object({
+  /** `failed`: signed out because the last sign-in (or the stored one) was refused or failed; see `error`. */
+  state: z.enum(['signed-out', 'signing-in', 'signed-in', 'failed']),
+  /** The identity signed in or signing in: the token's e-mail, then the agent's from `hello`. */
+  email: z.string().nullable(),
+  /** Why the last sign-in failed, in both languages (`code`: auth_refused, unreachable, timeout, in_use, ...). */
+  error: z.object({ code: z.string(), text: localizedTextSchema }).nullable(),
+  /** The contact center this computer is set up for (managed configuration or environment). */
+  contactCenterUrl: z.string(),
+  /** Where the signed-in token came from: stored encrypted by the OS, this run only, or the configuration. */
+  source: z.enum(['stored', 'session', 'config']).nullable(),
+  /** A SIP server is configured on this computer: the sign-in screen offers the SIP password field. */
+  sipServer: z.boolean(),
+});
+export type AuthState = z.infer<typeof authStateSchema>;
+
 export const appStateSchema = z.object({
   /** Increases with every push; the renderer drops older ones. */
   version: z.number().int().nonnegative(),
@@ -135,5 +155,7 @@ export const appStateSchema = z.object({
   locale: z.enum(['en', 'ko']),
   /** Addition: the user's local preferences (audio devices, ringtone, shortcuts); see `prefs:set`. */
   prefs: prefsSchema.optional(),
+  /** Addition: sign-in state (absent from older cores: signed in). */
+  auth: authStateSchema.optional(),
 });
 export type AppState = z.infer<typeof appStateSchema>;

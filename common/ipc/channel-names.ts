@@ -5,6 +5,8 @@ import type { IpcChannel } from './contract.js';
 
 export const CHANNEL_NAMES = [
   'app:getState',
+  'auth:signIn',
+  'auth:signOut',
   'app:setLocale',
   'app:dismissNotice',
   'prefs:set',

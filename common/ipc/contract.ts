@@ -52,9 +52,27 @@ export const customFieldResultSchema = z.object({
   error: z.string().nullable(),
 });
 
+/**
+ * Addition: sign in with the token the contact center issued to the agent (e.g. from its SSO page).
+ * The core connects with it and answers once the contact center greeted the agent (`hello`) or
+ * refused; only then is anything stored. `remember` (default true): keep the token, encrypted by
+ * the OS (safeStorage), for the next start; false: this run only. `sipPassword`: the agent's SIP
+ * password, kept the same way.
+ */
+export const signInRequestSchema = z
+  .object({
+    token: z.string().trim().min(1).max(4096),
+    remember: z.boolean().optional(),
+    sipPassword: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+
 export const ipcContract = {
   /** The whole state, on start and whenever the renderer wants a fresh copy. */
   'app:getState': { request: none, response: appStateSchema },
+  'auth:signIn': { request: signInRequestSchema, response: z.object({ email: z.string(), remembered: z.boolean() }) },
+  /** Addition: disconnect, stop the engines (pending CRM writes stay journalled) and forget the stored token and SIP password. */
+  'auth:signOut': { request: none, response: none },
   'app:setLocale': { request: z.object({ locale: z.enum(['en', 'ko']) }).strict(), response: none },
   'app:dismissNotice': { request: z.object({ id: z.string().min(1) }).strict(), response: none },
   /** Addition: change local preferences (audio devices, ringtone, shortcuts, locale). */

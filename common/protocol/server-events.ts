@@ -36,6 +36,13 @@ export const agentSchema = z.object({
 });
 export type Agent = z.infer<typeof agentSchema>;
 
+/** Extension: `hello.sip`, the agent's SIP address of record and authorization user. */
+export const agentSipSchema = z.object({
+  uri: z.string().regex(/^sips?:[^@\s]+@[^\s]+$/, 'a SIP URI such as sip:ag-1001@agentdesk.test'),
+  user: z.string().min(1),
+});
+export type AgentSip = z.infer<typeof agentSipSchema>;
+
 const envelope = { seq: z.number().int().nonnegative(), at: z.iso.datetime({ offset: true }) };
 
 export const chatMessageSchema = z.object({
@@ -89,6 +96,11 @@ export const serverEventSchemas = {
     /** Extension: the agent's current status, and how many connections share this identity (SYNC-5). */
     statusId: z.string().optional(),
     connections: z.number().int().positive().optional(),
+    /**
+     * Extension (SOFT-1): the signed-in agent's own SIP account, so the softphone registers as this
+     * agent; the SIP server (wsUrl) and the password stay local. Absent: the local configuration's.
+     */
+    sip: agentSipSchema.optional(),
   }),
   settings: z.object({ ...envelope, settings: settingsSchema }),
   'agent.status': z.object({ ...envelope, statusId: z.string().min(1), source: statusSourceSchema }),

@@ -44,7 +44,14 @@ function sendHello(ctx: SimContext, socket: Socket, a: AgentState): void {
     queues: ctx.queues.list(),
     statusId: a.statusId,
     connections: a.sockets.size,
+    // Extension (SOFT-1): the agent's own SIP account; the desktop registers its softphone with it.
+    sip: { uri: a.sipUri, user: sipUser(a.sipUri) },
   });
+}
+
+/** The authorization user of a SIP URI: its user part (`sip:ag-1001@agentdesk.test` -> `ag-1001`). */
+export function sipUser(uri: string): string {
+  return /^sips?:([^@]+)@/i.exec(uri)?.[1] ?? uri;
 }
 
 export function onConnection(ctx: SimContext, socket: Socket): void {

@@ -1,6 +1,7 @@
 // The core's configuration: where the contact center, the CRM, the SIP server and the Kustomer app
 // are. Secrets are not here: the CRM key and the SIP password come from the secrets port, and the
-// contact-center token may (config wins when both are set).
+// contact-center token usually does (stored at sign-in); a token here (development, tests, a
+// service account) signs in at start and wins over the stored one.
 import { z } from 'zod';
 import { crmKindSchema } from '../../common/protocol/index.js';
 
@@ -21,7 +22,7 @@ export const appConfigSchema = z
     contactCenter: z
       .object({
         url: httpUrl,
-        /** The agent's token (role agent; supervisor/admin for those screens). Else the secret `cc.token`. */
+        /** The agent's token (role agent; supervisor/admin for those screens). Else the secret `cc.token`; else the agent signs in. */
         token: z.string().min(1).optional(),
       })
       .strict(),
@@ -37,9 +38,13 @@ export const appConfigSchema = z
       .strict()
       .nullable()
       .default(null),
-    /** SOFT-1: SIP over WebSocket; the password comes from the secret `sip.password`. */
+    /**
+     * SOFT-1: SIP over WebSocket; the password comes from the secret `sip.password`. The server
+     * (wsUrl) is the machine's; the account (uri, user) is the signed-in agent's, from the contact
+     * center's `hello.sip`; uri/user here only serve contact centers that do not send it.
+     */
     sip: z
-      .object({ wsUrl, uri: z.string().min(1), user: z.string().min(1), displayName: z.string().default('') })
+      .object({ wsUrl, uri: z.string().min(1).optional(), user: z.string().min(1).optional(), displayName: z.string().default('') })
       .strict()
       .nullable()
       .default(null),

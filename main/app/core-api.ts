@@ -12,14 +12,22 @@ export interface AppCoreOptions {
   applyTimeoutMs?: number;
   ackTimeoutMs?: number;
   shutdownGraceMs?: number;
+  /** How long `auth:signIn` waits for the contact center's `hello` (default 15 s). */
+  signInTimeoutMs?: number;
 }
 
 export interface AppCore {
-  /** The contact-center identity (the token's e-mail); the journal lives under it. */
-  readonly identity: string;
-  readonly dataDir: string;
+  /** The signed-in contact-center identity (the token's e-mail), or null while signed out; the journal lives under it. */
+  readonly identity: string | null;
+  readonly dataDir: string | null;
+  /**
+   * Signs in with the configured or stored token when there is one; else waits signed out
+   * (AppState.auth) for `auth:signIn`.
+   */
   start(): void;
   stop(): Promise<void>;
+  /** This computer's SIP server, for the CSP (known before anyone signs in). */
+  sipWsUrl(): string | null;
   getState(): AppState;
   onState(listener: (state: AppState) => void): () => void;
   /** One IPC request from a checked sender; never throws. */

@@ -1,7 +1,7 @@
 // What the channel handlers may use of the core: its parts and a few operations. Kept as an
 // interface so handlers do not import core.ts (and tests can see the shape in one place).
 import type { Ack, CommandName, CommandPayload, CrmKind, Settings } from '../../common/protocol/index.js';
-import type { AppState } from '../../common/ipc/index.js';
+import type { AppState, IpcRequest, IpcResponse, IpcResult } from '../../common/ipc/index.js';
 import type { OrchestrationEngine } from '../engine/orchestration-engine.js';
 import type { AppConfig } from './config.js';
 import type { CrmWiring } from './crm-wiring.js';
@@ -14,11 +14,14 @@ import type { RecordsView } from './state/records-view.js';
 
 export interface CoreContext {
   readonly config: AppConfig;
+  /** The host's ports; `secrets` includes what a "this run only" sign-in holds in memory. */
   readonly ports: AppPorts;
   readonly store: AppStateStore;
   readonly notices: Notices;
+  /** The signed-in agent's engine; only channels that need a signed-in agent use it (core.ts guards them). */
   readonly engine: OrchestrationEngine;
   readonly bridge: KustomerBridge;
+  /** The signed-in agent's record cards (same guard). */
   readonly records: RecordsView;
   readonly crm: CrmWiring;
   readonly managed: ManagedConfig;
@@ -34,4 +37,7 @@ export interface CoreContext {
   dialRequest(s: AppState, number: string): void;
   /** The SIP password or the CRM key changed. */
   secretsChanged(): void;
+  /** Sign in (connect, wait for hello, then store the token) and sign out. */
+  signIn(request: IpcRequest<'auth:signIn'>): Promise<IpcResult<IpcResponse<'auth:signIn'>>>;
+  signOut(): Promise<void>;
 }

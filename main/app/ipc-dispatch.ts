@@ -22,7 +22,10 @@ export function badRequest(channel: string, error: z.ZodError): { ok: false; err
   return fail('bad_request', `${channel}: ${z.prettifyError(error).replace(/\n/g, '; ')}`);
 }
 
-export async function dispatch<Ctx>(table: HandlerTable<Ctx>, channel: string, raw: unknown, sender: IpcSender, ctx: Ctx, log: Log): Promise<IpcResult<unknown>> {
+/** Refuses a well-formed request before its handler runs (e.g. a session channel while signed out). */
+export type Guard = (channel: IpcChannel) => { ok: false; error: IpcError } | null;
+
+export async function dispatch<Ctx>(table: HandlerTable<Ctx>, channel: string, raw: unknown, sender: IpcSender, ctx: Ctx, log: Log, guard?: Guard): Promise<IpcResult<unknown>> {
   if (!isIpcChannel(channel)) return fail('unknown_channel', `unknown channel "${String(channel).slice(0, 100)}"`);
   const spec = ipcContract[channel];
   const parsed = spec.request.safeParse(raw);
@@ -30,6 +33,8 @@ export async function dispatch<Ctx>(table: HandlerTable<Ctx>, channel: string, r
     log.warn('ipc.bad_request', { channel, host: sender.host });
     return badRequest(channel, parsed.error);
   }
+  const refused = guard?.(channel);
+  if (refused) return refused;
   let result: IpcResult<unknown>;
   try {
     const handler = table[channel] as Handler<IpcChannel, Ctx>;

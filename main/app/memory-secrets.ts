@@ -17,6 +17,9 @@ export function memorySecrets(seed: Partial<Record<SecretName, string>> = {}): S
       values.set(name, value);
       return { ok: true };
     },
+    delete(name) {
+      values.delete(name);
+    },
   };
 }
 

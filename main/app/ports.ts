@@ -22,6 +22,8 @@ export type SecretWrite = { ok: true } | { ok: false; code: 'refused' | 'unavail
 export interface SecretsPort {
   get(name: SecretName): string | null;
   set(name: SecretName, value: string): SecretWrite;
+  /** Forget the secret (sign-out): the stored value and any development overlay. */
+  delete(name: SecretName): void;
 }
 
 export interface KustomerBounds {

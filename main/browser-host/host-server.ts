@@ -25,7 +25,7 @@ export const WS_PATH = BROWSER_HOST_WS_PATH;
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** The part of the core the host uses. */
-export type HostedCore = Pick<AppCore, 'handle' | 'getState' | 'onState' | 'kustomerViewClosed'>;
+export type HostedCore = Pick<AppCore, 'handle' | 'getState' | 'onState' | 'kustomerViewClosed' | 'sipWsUrl'>;
 
 /**
  * The core's Kustomer page port in the browser host: apply requests go to every connected page
@@ -104,7 +104,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   };
 
   const headers = () =>
-    securityHeaders(appCsp({ self: origin, sipWsUrl: core.getState().softphone.sip?.wsUrl ?? null, frames: proxy ? [proxy.origin] : [], connect: [`ws://127.0.0.1:${port}`] }));
+    securityHeaders(appCsp({ self: origin, sipWsUrl: core.sipWsUrl(), frames: proxy ? [proxy.origin] : [], connect: [`ws://127.0.0.1:${port}`] }));
 
   server.on('request', (req, res) => {
     if (!allowedHost(req, port)) return sendText(res, 421, 'misdirected request');

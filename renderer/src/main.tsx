@@ -5,6 +5,8 @@ import { getAgentDeskApi } from './api/api.js';
 import { createAppStore, type AppStore } from './store/app-store.js';
 import { ServicesContext, type Services } from './app/context.js';
 import { App } from './app/app.js';
+import { SignInScreen } from './auth/sign-in-screen.js';
+import { isSignedIn } from './store/selectors.js';
 import { guessLocale, translate } from './i18n/translate.js';
 import type { AgentDeskApi } from '../../common/ipc/contract.js';
 
@@ -13,7 +15,9 @@ const bootLocale = guessLocale(navigator.languages ?? [navigator.language]);
 function Boot({ store }: { store: AppStore }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const status = useSyncExternalStore(store.subscribe, store.getStatus);
-  if (state) return <App />;
+  // Signed out (or signing in): the sign-in screen; the desk mounts only for a signed-in agent,
+  // so nothing of it (softphone registration, Kustomer view) runs without one.
+  if (state) return isSignedIn(state) ? <App /> : <SignInScreen />;
   if (status.phase === 'failed') {
     return (
       <main className="boot boot--failed" role="alert">

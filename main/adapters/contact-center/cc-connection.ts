@@ -17,6 +17,11 @@ export interface CcConnectionOptions {
 
 export type CcEventHandler = (name: string, payload: unknown) => void;
 export type CcState = 'connecting' | 'connected' | 'disconnected';
+/**
+ * A failed connection attempt. `refused`: the server turned the handshake down (a bad or revoked
+ * token); socket.io does not retry those. Otherwise (network, server down) it keeps retrying.
+ */
+export type CcConnectError = { message: string; refused: boolean };
 
 /** The identity seq numbers belong to: the e-mail of a dev token, else a hash of the token. */
 export function tokenIdentity(token: string): string {
@@ -29,6 +34,7 @@ export class CcConnection implements ContactCenterLink {
   private readonly socket: Socket;
   private readonly handlers = new Set<CcEventHandler>();
   private readonly stateListeners = new Set<(s: CcState, detail?: string) => void>();
+  private readonly errorListeners = new Set<(e: CcConnectError) => void>();
 
   constructor(private readonly opts: CcConnectionOptions) {
     this.identity = tokenIdentity(opts.token);
@@ -52,8 +58,11 @@ export class CcConnection implements ContactCenterLink {
       this.setState('disconnected', reason);
     });
     this.socket.on('connect_error', (err) => {
-      opts.log.warn('cc.connect_error', { error: err.message });
+      // A refusal by the server's middleware leaves the socket inactive (no automatic retry).
+      const refused = !this.socket.active;
+      opts.log.warn('cc.connect_error', { error: err.message, refused });
       this.setState('disconnected', err.message);
+      for (const l of this.errorListeners) l({ message: err.message, refused });
     });
   }
 
@@ -65,6 +74,11 @@ export class CcConnection implements ContactCenterLink {
   onState(l: (s: CcState, detail?: string) => void): () => void {
     this.stateListeners.add(l);
     return () => this.stateListeners.delete(l);
+  }
+
+  onConnectError(l: (e: CcConnectError) => void): () => void {
+    this.errorListeners.add(l);
+    return () => this.errorListeners.delete(l);
   }
 
   get connected(): boolean {

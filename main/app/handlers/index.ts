@@ -6,6 +6,7 @@ import { sessionHandlers } from './session-handlers.js';
 import { recordHandlers } from './record-handlers.js';
 import { adminHandlers } from './admin-handlers.js';
 import { kustomerHandlers } from './kustomer-handlers.js';
+import { authHandlers } from './auth-handlers.js';
 
-export const HANDLERS: HandlerTable<CoreContext> = { ...appHandlers, ...sessionHandlers, ...recordHandlers, ...adminHandlers, ...kustomerHandlers };
+export const HANDLERS: HandlerTable<CoreContext> = { ...appHandlers, ...sessionHandlers, ...recordHandlers, ...adminHandlers, ...kustomerHandlers, ...authHandlers };
 export { browserViewId } from './kustomer-handlers.js';

@@ -54,6 +54,10 @@ export const CORE_TEXTS = {
     en: `Custom fields exist in the CRM but could not be mapped in the settings (${reason}): ${names}. Map them on the settings screen.`,
     ko: `CRM에 사용자 정의 필드는 있지만 설정에 매핑하지 못했습니다(${reason}): ${names}. 설정 화면에서 매핑하세요.`,
   }),
+  noSipAccount: (): LocalizedText => ({
+    en: 'The contact center did not send your softphone (SIP) account and none is set up on this computer, so calls cannot ring here. Ask your administrator.',
+    ko: '컨택센터가 소프트폰(SIP) 계정을 보내지 않았고 이 컴퓨터에도 설정되어 있지 않아 이곳에서 전화를 받을 수 없습니다. 관리자에게 문의하세요.',
+  }),
   dialIgnored: (raw: string): LocalizedText => ({
     en: `"${raw}" is not a phone number AgentDesk can dial.`,
     ko: `"${raw}"은(는) AgentDesk에서 걸 수 있는 전화번호가 아닙니다.`,

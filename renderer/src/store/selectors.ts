@@ -13,6 +13,11 @@ export function hasRole(state: AppState, role: string): boolean {
   return (state.agent?.roles as readonly string[] | undefined)?.includes(role) ?? false;
 }
 
+/** The desk is shown only to a signed-in agent; a core without sign-in (no `auth`) is signed in. */
+export function isSignedIn(state: AppState): boolean {
+  return (state.auth?.state ?? 'signed-in') === 'signed-in';
+}
+
 /** SUP-1: the supervisor view. */
 export function canSupervise(state: AppState): boolean {
   return hasRole(state, 'supervisor');

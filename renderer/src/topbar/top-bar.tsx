@@ -1,4 +1,4 @@
-// The top bar: connection, status, "why", navigation, shortcuts, language.
+// The top bar: connection, status, "why", navigation, shortcuts, language, the account (sign out).
 import { useId, useRef, useState } from 'react';
 import { useAppState, useSelector, useT } from '../app/context.js';
 import { useDeskUi, type View } from '../app/desk-ui.js';
@@ -9,10 +9,11 @@ import { CONNECTION_KEY } from '../ui/labels.js';
 import { AuditPanel } from './audit-panel.js';
 import { ShortcutsDialog } from './shortcuts-dialog.js';
 import { StatusMenu } from './status-menu.js';
+import { UserMenu } from './user-menu.js';
 
 function Connection() {
   const t = useT();
-  const { connection, agent } = useAppState();
+  const { connection } = useAppState();
   return (
     <div className={`connection connection--${connection.contactCenter}`} data-testid="connection">
       <span className="connection__dot" aria-hidden="true" />
@@ -20,7 +21,6 @@ function Connection() {
         {t(CONNECTION_KEY[connection.contactCenter])}
         {connection.detail && <span className="muted connection__detail"> · {connection.detail}</span>}
       </span>
-      {agent && <span className="connection__agent muted">{agent.name || agent.email}</span>}
     </div>
   );
 }
@@ -80,6 +80,7 @@ export function TopBar() {
     <header className="topbar">
       <div className="topbar__brand">AgentDesk</div>
       <Connection />
+      <UserMenu />
       <StatusMenu />
       <div className="topbar__audit">
         <button

@@ -2,14 +2,15 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { AppState } from '../../../common/ipc/index.js';
 import { BRIDGE_PAGE_DIR } from './global-setup.js';
-import { startStack, type Stack } from './stack.js';
+import { startStack, type Stack, type StackOptions } from './stack.js';
 
 export { AGENT, startStack, type Stack } from './stack.js';
 
-export const test = base.extend<{ stack: Stack; renderer: string }>({
+export const test = base.extend<{ stack: Stack; renderer: string; stackOptions: StackOptions }>({
   renderer: [BRIDGE_PAGE_DIR, { option: true }],
-  stack: async ({ renderer }, use) => {
-    const s = await startStack(renderer);
+  stackOptions: [{}, { option: true }],
+  stack: async ({ renderer, stackOptions }, use) => {
+    const s = await startStack(renderer, stackOptions);
     await use(s);
     await s.close();
   },

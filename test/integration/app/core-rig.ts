@@ -46,6 +46,8 @@ export interface RigOptions {
   kustomerPage?: KustomerPagePort;
   /** Reuse a data dir (restart tests). */
   dir?: string;
+  /** The configured token; null: none, so the core starts signed out (default `dev:<email>[:roles]`). */
+  token?: string | null;
 }
 
 export class CoreRig {
@@ -78,7 +80,7 @@ export class CoreRig {
   boot(o: RigOptions = {}): AppCore {
     const email = o.email ?? AGENT_EMAILS.agent1;
     const parsed = parseAppConfig({
-      contactCenter: { url: this.sim.url, token: `dev:${email}${o.roles ? `:${o.roles.join(',')}` : ''}` },
+      contactCenter: o.token === null ? { url: this.sim.url } : { url: this.sim.url, token: o.token ?? `dev:${email}${o.roles ? `:${o.roles.join(',')}` : ''}` },
       crm: { kind: 'kustomer', baseUrl: this.kustomer.url, appUrl: KUSTOMER_APP_URL },
       kustomerAppUrl: KUSTOMER_APP_URL,
       fsync: false,

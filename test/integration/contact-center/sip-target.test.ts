@@ -21,9 +21,12 @@ describe('SIP addresses of agents (SOFT-1)', () => {
       [AGENT1, 'sip:ag-1@pbx.acme.test'],
       [AGENT2, 'sip:joon@pbx.acme.test'],
     ]);
-    // The SIP URI is not part of the protocol's agent object.
+    // The SIP URI is not part of the protocol's agent object; hello.sip (extension) carries the account.
     const a1 = await h.agent(AGENT1);
-    expect(Object.keys((await a1.ready()).agent)).not.toContain('sipUri');
+    const hello = await a1.ready();
+    expect(Object.keys(hello.agent)).not.toContain('sipUri');
+    expect(hello.sip).toEqual({ uri: 'sip:ag-1@pbx.acme.test', user: 'ag-1' });
+    expect((await (await h.agent(AGENT2)).ready()).sip).toEqual({ uri: 'sip:joon@pbx.acme.test', user: 'joon' });
   });
 
   it('rejects a directory SIP URI that is not one', async () => {

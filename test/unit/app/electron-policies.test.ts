@@ -111,7 +111,7 @@ class FakeSafeStorage implements SafeStorageLike {
 
 function blobs() {
   const m = new Map<SecretName, string>();
-  return { m, store: { get: (n: SecretName) => m.get(n), set: (n: SecretName, v: string) => void m.set(n, v) } };
+  return { m, store: { get: (n: SecretName) => m.get(n), set: (n: SecretName, v: string) => void m.set(n, v), delete: (n: SecretName) => void m.delete(n) } };
 }
 
 describe('secrets with safeStorage', () => {

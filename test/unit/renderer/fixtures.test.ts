@@ -1,7 +1,7 @@
 // The fixtures the renderer tests push are valid AppState: a UI tested on them is tested on the contract.
 import { describe, expect, it } from 'vitest';
 import { appStateSchema } from '../../../common/ipc/app-state.js';
-import { AUDIT, baseState, chatSession, record, SUPERVISOR_AGENTS, voiceSession } from '../../e2e/renderer/support/fixtures.js';
+import { AUDIT, baseState, chatSession, record, signedInState, signedOutState, SUPERVISOR_AGENTS, voiceSession } from '../../e2e/renderer/support/fixtures.js';
 
 describe('renderer fixtures', () => {
   it('satisfy appStateSchema', () => {
@@ -16,5 +16,12 @@ describe('renderer fixtures', () => {
     });
     const r = appStateSchema.safeParse(s);
     expect(r.success ? [] : r.error.issues).toEqual([]);
+  });
+
+  it('the signed-out and signed-in states satisfy it too', () => {
+    for (const s of [signedOutState(), signedOutState({}, { state: 'failed', error: { code: 'auth_refused', text: { en: 'refused', ko: '거부' } } }), signedInState()]) {
+      const r = appStateSchema.safeParse(s);
+      expect(r.success ? [] : r.error.issues).toEqual([]);
+    }
   });
 });

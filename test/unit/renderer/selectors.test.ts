@@ -9,6 +9,7 @@ import {
   customerLabel,
   hasLockedWithin,
   isLocked,
+  isSignedIn,
   outboundDialing,
   queuePath,
   recordCards,
@@ -18,7 +19,7 @@ import {
   transferTargets,
   unreadCount,
 } from '../../../renderer/src/store/selectors.js';
-import { AUDIT, at, baseState, chatSession, record, SUPERVISOR_AGENTS, voiceSession } from '../../e2e/renderer/support/fixtures.js';
+import { AUDIT, at, baseState, chatSession, record, signedInState, signedOutState, SUPERVISOR_AGENTS, voiceSession } from '../../e2e/renderer/support/fixtures.js';
 
 describe('status selectors', () => {
   it('groups statuses by kind; system statuses are listed but not selectable', () => {
@@ -90,6 +91,14 @@ describe('roles, locks, transfer targets, audit, supervisor', () => {
     const agentOnly = baseState({ agent: { id: 'a', email: 'a@x', name: 'A', roles: ['agent'], crmUserId: null } });
     expect(canAdminister(agentOnly)).toBe(false);
     expect(canSupervise(agentOnly)).toBe(false);
+  });
+
+  it('the desk is for a signed-in agent; a core without sign-in state counts as signed in', () => {
+    expect(isSignedIn(baseState())).toBe(true);
+    expect(isSignedIn(signedInState())).toBe(true);
+    expect(isSignedIn(signedOutState())).toBe(false);
+    expect(isSignedIn(signedOutState({}, { state: 'signing-in', email: 'a@x' }))).toBe(false);
+    expect(isSignedIn(signedOutState({}, { state: 'failed' }))).toBe(false);
   });
 
   it('a lock covers the path and everything under it', () => {

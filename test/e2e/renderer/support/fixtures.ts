@@ -66,6 +66,25 @@ export function baseState(over: Partial<AppState> = {}): AppState {
   };
 }
 
+/** Nobody signed in (a freshly installed computer): the sign-in screen. */
+export function signedOutState(over: Partial<AppState> = {}, auth: Partial<NonNullable<AppState['auth']>> = {}): AppState {
+  return baseState({
+    connection: { contactCenter: 'disconnected', detail: null, duplicateInstance: false },
+    agent: null,
+    statuses: [],
+    queues: [],
+    status: { statusId: null, source: null, since: null, crmStatus: null },
+    kustomer: { appUrl: null, navigate: null, userEmail: null, pageInstances: 0 },
+    auth: { state: 'signed-out', email: null, error: null, contactCenterUrl: 'https://cc.acme.example', source: null, sipServer: false, ...auth },
+    ...over,
+  });
+}
+
+/** The same agent as baseState, signed in with a stored token. */
+export function signedInState(over: Partial<AppState> = {}): AppState {
+  return baseState({ auth: { state: 'signed-in', email: 'minji@acme.test', error: null, contactCenterUrl: 'https://cc.acme.example', source: 'stored', sipServer: false }, ...over });
+}
+
 function session(id: string, over: Partial<Session>): Session {
   return {
     id,
