@@ -2,7 +2,8 @@
 // the rules preview round trip and Save.
 import type { Page } from '@playwright/test';
 import type { AppState } from '../../../common/ipc/app-state.js';
-import { test, expect, expectAccessible, screenshot, LOCALES } from './support/test.js';
+import path from 'node:path';
+import { test, expect, expectAccessible, screenshot, LOCALES, SCREENSHOTS } from './support/test.js';
 import { baseState, settings } from './support/fixtures.js';
 import type { FakeApi, Reply } from './support/fake-api.js';
 
@@ -22,7 +23,7 @@ const CRM_STATUSES: Reply = {
 /** A section as the admin sees it: jump there with the table of contents, then a window screenshot. */
 async function sectionShot(page: Page, tocLink: string, file: string) {
   await page.getByRole('navigation', { name: /Sections|섹션/ }).getByRole('link', { name: tocLink }).click();
-  await page.screenshot({ path: `docs/screenshots/${file}.png` });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${file}.png`) });
 }
 
 async function openAdmin(page: Page, open: (o: { state: AppState; replies?: Record<string, Reply | Reply[]> }) => Promise<FakeApi>, state: AppState = baseState(), replies: Record<string, Reply | Reply[]> = {}) {
@@ -175,7 +176,7 @@ test.describe('custom fields (KUS-2)', () => {
     await expect(page.getByTestId('field-row-waitTime')).toContainText('name taken by a text field');
     await expect(page.getByRole('textbox', { name: 'Wait time: CRM field name' })).toHaveValue('');
     await page.getByTestId('field-row-callDuration').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/admin-custom-fields-created-en.png' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-custom-fields-created-en.png') });
   });
 });
 

@@ -1,5 +1,6 @@
 // POP-1: the record card of each live session with its write state, retry and "open in Kustomer".
-import { test, expect, expectAccessible, screenshot, LOCALES } from './support/test.js';
+import path from 'node:path';
+import { test, expect, expectAccessible, screenshot, LOCALES, SCREENSHOTS } from './support/test.js';
 import { at, baseState, chatSession, record, voiceSession } from './support/fixtures.js';
 
 const cards = (locale: 'en' | 'ko' = 'en') =>
@@ -30,7 +31,7 @@ test.describe('record cards', () => {
       await expect(states.nth(3)).toContainText(en ? 'Saved in Kustomer' : 'Kustomer에 저장됨');
       await expect(page.getByTestId('records')).toContainText(en ? '1 pending, 1 failed' : '대기 1건, 실패 1건');
       await expectAccessible(page, `records ${locale}`);
-      await page.getByTestId('records').screenshot({ path: `docs/screenshots/records-${locale}.png` });
+      await page.getByTestId('records').screenshot({ path: path.join(SCREENSHOTS, `records-${locale}.png`) });
       await screenshot(page, 'desk-records', locale);
     });
   }
