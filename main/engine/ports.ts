@@ -19,12 +19,17 @@ export const silentLog: Log = { info() {}, warn() {}, error() {} };
 
 /**
  * A durable append-only journal with a snapshot. `append` returns once the record is handed to
- * the OS (and flushed to disk when the store is configured to), so a crash right after it
- * cannot lose the record.
+ * the OS, so a process crash right after it cannot lose it; with `sync`, also once it (and every
+ * record before it) is on disk, so an OS crash or power loss cannot lose it either.
  */
 export interface Journal {
   load(): { snapshot: unknown; records: unknown[]; corrupt: number };
-  append(record: unknown): void;
+  append(record: unknown, sync?: boolean): void;
+  /**
+   * Resolves once everything appended so far is on disk. Concurrent callers share flushes
+   * (group commit), and the flush does not block the event loop.
+   */
+  flush(): Promise<void>;
   /** Atomically replace the snapshot and empty the journal. */
   compact(snapshot: unknown): void;
   close(): void;

@@ -21,10 +21,26 @@ export class StateStore {
     return this.current;
   }
 
+  /**
+   * Journal a record (handed to the OS: safe from a process crash), then apply it. Records that
+   * must also survive an OS crash go through `writeDurable`.
+   */
   write(record: JournalRecord): void {
-    this.journal.append(record);
+    this.journal.append(record, false);
     applyRecord(this.current, record);
     if (++this.sinceCompact >= this.compactEvery) this.compact();
+  }
+
+  /**
+   * Like `write`, and resolves once the record and every earlier one is on disk. The outbox uses it
+   * for the `attempt` record before every CRM call, so whatever the CRM may have seen is on disk
+   * before it is sent. A record lost after the last flush (an OS crash) costs at most a retried
+   * step, which looks before it writes, or an event the contact center replays (its seq was not on
+   * disk either). Flushes are shared between concurrent writers and do not block the event loop.
+   */
+  async writeDurable(record: JournalRecord): Promise<void> {
+    this.write(record);
+    await this.journal.flush();
   }
 
   allocateIds(n: number): number[] {

@@ -1,17 +1,20 @@
 // The engine's journal on disk, in dataDir: a snapshot (replaced atomically) and an append-only
-// JSON-lines journal, each line written with one write() and, by default, fdatasync'd before
-// `append` returns. A torn last line (power loss mid-write) is skipped and reported, never fatal.
+// JSON-lines journal, each line written with one write(); appends that ask for it are
+// fdatasync'd (which flushes every earlier line too). A torn last line (power loss mid-write) is
+// skipped and reported, never fatal.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Journal } from '../../engine/ports.js';
 
 export interface FileJournalOptions {
-  /** fdatasync after every append (default true): survives an OS crash, not just a process crash. */
+  /** Honour `sync` appends with fdatasync (default true): survive an OS crash, not just a process crash. */
   fsync: boolean;
 }
 
 export class FileJournal implements Journal {
   private fd: number | null = null;
+  private inFlight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   private readonly snapshotPath: string;
   private readonly journalPath: string;
 
@@ -55,10 +58,30 @@ export class FileJournal implements Journal {
     return { snapshot, records, corrupt };
   }
 
-  append(record: unknown): void {
+  append(record: unknown, sync = true): void {
     const fd = this.open();
     fs.writeSync(fd, JSON.stringify(record) + '\n');
-    if (this.opts.fsync) fs.fdatasyncSync(fd);
+    if (sync && this.opts.fsync) fs.fdatasyncSync(fd);
+  }
+
+  /**
+   * Group commit: callers share a flush that has not started yet (it covers everything they
+   * appended); once it starts, new callers queue the next one. fdatasync runs off the event loop.
+   */
+  flush(): Promise<void> {
+    if (!this.opts.fsync) return Promise.resolve();
+    if (this.queued) return this.queued;
+    const prior = this.inFlight ?? Promise.resolve();
+    const q: Promise<void> = prior
+      .catch(() => undefined)
+      .then(() => {
+        if (this.queued === q) this.queued = null;
+        const fd = this.open();
+        return new Promise<void>((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve())));
+      });
+    this.queued = q;
+    this.inFlight = q;
+    return q;
   }
 
   compact(snapshot: unknown): void {

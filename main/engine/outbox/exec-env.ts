@@ -14,8 +14,11 @@ export interface ExecEnv {
   signal: AbortSignal;
   /** The record already known for a record key. */
   binding(key: string): RecordLink | null;
-  /** Journal that `step` is about to run; returns true if it ran before (so it may have committed). */
-  beginStep(step: string): boolean;
+  /**
+   * Journal, durably, that `step` is about to run; resolves once that is on disk, with true if
+   * the step ran before (so it may have committed).
+   */
+  beginStep(step: string): Promise<boolean>;
   saveProgress(p: Progress): void;
 }
 

@@ -48,20 +48,20 @@ export async function executeIntent(entry: OutboxEntry, env: ExecEnv, merged: In
       const r = await recordFor(i.key, env);
       let patch = i.patch;
       for (const m of merged) if (m.kind === 'updateRecord') patch = mergePatch(patch, m.patch);
-      const retry = env.beginStep('update');
+      const retry = await env.beginStep('update');
       await env.crm.updateRecord(r.recordId, patch, { retry, signal: env.signal });
       return r.bind ? { bind: r.bind } : {};
     }
     case 'addNote': {
       const r = await recordFor(i.key, env);
-      const retry = env.beginStep('note');
+      const retry = await env.beginStep('note');
       await env.crm.addNote(r.recordId, { key: i.noteKey, body: i.body }, { retry, signal: env.signal });
       return r.bind ? { bind: r.bind } : {};
     }
     case 'attachFile': {
       const r = await recordFor(i.key, env);
       const file = await fileBytes(i.source, env);
-      const retry = env.beginStep('attach');
+      const retry = await env.beginStep('attach');
       await env.crm.attachFile(
         r.recordId,
         { key: i.fileKey, name: i.name, contentType: file.contentType ?? i.contentType, bytes: file.bytes, caption: i.caption },

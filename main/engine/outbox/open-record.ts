@@ -11,7 +11,7 @@ const RECENT_RECORDS = 20;
 
 async function resolveCustomer(i: OpenIntent, p: Progress, env: ExecEnv): Promise<void> {
   if (p.customerId) return;
-  const retry = env.beginStep('customer');
+  const retry = await env.beginStep('customer');
   const ctx = { retry, signal: env.signal };
   const found = await env.crm.findCustomer(i.customer.query, ctx);
   const c = found ?? (await env.crm.createCustomer(i.customer.create, ctx));
@@ -29,7 +29,7 @@ async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<bo
   const crm = env.crm;
   if (!crm.findCustomerWithRecords || !crm.createCustomerAndRecord || p.customerId || p.recordId) return false;
   if (i.target.kind !== 'new' && i.target.kind !== 'sameLeafQueue' && i.target.kind !== 'latestOpen') return false;
-  const lookupRetry = env.beginStep('customer');
+  const lookupRetry = await env.beginStep('customer');
   const limit = i.target.kind === 'new' ? 0 : RECENT_RECORDS;
   const found = await crm.findCustomerWithRecords(i.customer.query, limit, { retry: lookupRetry, signal: env.signal });
   if (found.customer) {
@@ -49,7 +49,7 @@ async function batchedOpen(i: OpenIntent, p: Progress, env: ExecEnv): Promise<bo
     p.preselected = choice.append ? { recordId: choice.recordId, reopen: choice.reopen, ...(tags ? { tags } : {}) } : { recordId: null, followUpOf: choice.followUpOf ?? null };
     return false; // continue on the ordinary path with the customer and the choice known
   }
-  const retry = env.beginStep('create');
+  const retry = await env.beginStep('create');
   const made = await crm.createCustomerAndRecord(i.customer.create, { ...i.record, externalId: i.key }, { retry, signal: env.signal });
   p.customerId = made.customer.id;
   p.customerCreated = made.customer.created === true;
@@ -100,7 +100,7 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
   if (!p.recordId) {
     const target = p.preselected ?? (await resolveTarget(i.target, p, env, i.key));
     if (target.recordId !== null) {
-      const retry = env.beginStep('append');
+      const retry = await env.beginStep('append');
       const have = new Set(target.tags ?? []);
       const addTags = i.record.tags.filter((t) => !have.has(t));
       // REC-2: a record closed within the window is set back to open; KUS-10: assigned to the agent.
@@ -120,7 +120,7 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
       p.recordId = target.existing;
       p.appended = false;
     } else {
-      const retry = env.beginStep('create');
+      const retry = await env.beginStep('create');
       const followUpOf = target.followUpOf ? { followUpOf: target.followUpOf } : {};
       const rec = await env.crm.createRecord({ ...i.record, ...followUpOf, externalId: i.key, customerId }, { retry, signal: env.signal });
       if (rec.existed && assignee) {
@@ -134,13 +134,13 @@ export async function executeOpenRecord(entry: OutboxEntry, i: OpenIntent, env: 
   const recordId = p.recordId as string;
 
   if (i.note && !p.done.includes('note')) {
-    const retry = env.beginStep('note');
+    const retry = await env.beginStep('note');
     await env.crm.addNote(recordId, { key: `${i.key}:details`, body: p.appended ? i.note.appended : i.note.created }, { retry, signal: env.signal });
     p.done.push('note');
     env.saveProgress(p);
   }
   if (i.assignCustomer && p.customerCreated && assignee && !p.done.includes('assignCustomer')) {
-    const retry = env.beginStep('assignCustomer');
+    const retry = await env.beginStep('assignCustomer');
     await env.crm.assignCustomer(customerId, assignee, { retry, signal: env.signal });
     p.done.push('assignCustomer');
     env.saveProgress(p);

@@ -152,9 +152,9 @@ export class OutboxRunner {
       now: () => this.deps.clock.now(),
       signal,
       binding: (key) => store.state.bindings[key] ?? null,
-      beginStep: (step) => {
+      beginStep: async (step) => {
         const ranBefore = store.state.entries[entry.id]?.progress.attempted.includes(step) ?? false;
-        store.write({ t: 'attempt', id: entry.id, step });
+        await store.writeDurable({ t: 'attempt', id: entry.id, step });
         return ranBefore;
       },
       saveProgress: (p: Progress) => {

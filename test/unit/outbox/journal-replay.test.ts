@@ -93,3 +93,30 @@ describe('dataDir lock', () => {
     expect(fs.existsSync(path.join(dir, 'engine.lock'))).toBe(false);
   });
 });
+
+describe('group commit', () => {
+  it('callers that arrive while a flush is pending share it; a later caller gets the next one; all resolve', async () => {
+    const j = new FileJournal(dir, { fsync: true });
+    j.load();
+    j.append({ t: 'attempt', id: 1, step: 'create' }, false);
+    const a = j.flush();
+    const b = j.flush();
+    expect(b).toBe(a);
+    await a;
+    j.append({ t: 'attempt', id: 2, step: 'create' }, false);
+    const c = j.flush();
+    expect(c).not.toBe(a);
+    await Promise.all([c, j.flush()]);
+    expect(fs.readFileSync(path.join(dir, 'engine.journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+    j.close();
+  });
+
+  it('writeDurable journals the record, applies it, and resolves after the flush', async () => {
+    const store = new StateStore(new FileJournal(dir, { fsync: true }));
+    store.write({ t: 'event', identity: 'x', seq: 1, tracks: {}, enq: [{ id: 1, intent: note('S-1', 1), at: 1 }] });
+    await store.writeDurable({ t: 'attempt', id: 1, step: 'note' });
+    expect(store.state.entries[1]?.progress.attempted).toEqual(['note']);
+    const again = new StateStore(new FileJournal(dir, { fsync: false }));
+    expect(again.state.entries[1]?.attempts).toBe(1);
+  });
+});
