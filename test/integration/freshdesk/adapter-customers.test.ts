@@ -21,8 +21,14 @@ afterEach(async () => {
 const korean = { phoneE164: '+821012345678', phoneRaw: '010 1234 5678', identifier: null, email: null, name: null };
 
 describe('Freshdesk adapter: customer lookup (KUS-7, KUS-8)', () => {
-  it('looks up by identifier, then phone, then mobile, then e-mail, and answers null when none matches', async () => {
+  it('looks up by the primary identity only (a number as phone, then mobile); on a retry by every identity', async () => {
     expect(await a.findCustomer({ ...newCaller, identifier: 'nobody', email: 'none@x.example' }, ctx)).toBeNull();
+    expect(sent(f)).toEqual(['GET /api/v2/contacts?unique_external_id=nobody&per_page=100']);
+    f.clearRequests();
+    expect(await a.findCustomer({ ...newCaller, email: 'none@x.example' }, ctx)).toBeNull();
+    expect(sent(f)).toEqual(['GET /api/v2/contacts?phone=+14155550100&per_page=100', 'GET /api/v2/contacts?mobile=+14155550100&per_page=100']);
+    f.clearRequests();
+    expect(await a.findCustomer({ ...newCaller, identifier: 'nobody', email: 'none@x.example' }, { retry: true })).toBeNull();
     expect(sent(f)).toEqual([
       'GET /api/v2/contacts?unique_external_id=nobody&per_page=100',
       'GET /api/v2/contacts?phone=+14155550100&per_page=100',

@@ -32,8 +32,11 @@ afterEach(async () => {
 });
 
 describe('Zendesk adapter: customers are end users (KUS-7, KUS-8)', () => {
-  it('looks up by SDK identifier (external_id), then phone (Zendesk caller search), then e-mail; null when none matches', async () => {
+  it('KUS-7: looks up by the primary identity only (a new SDK identifier is a new end user); on a retry by every identity', async () => {
     expect(await a.findCustomer({ ...newCaller, identifier: 'nobody', email: 'none@x.example' }, ctx)).toBeNull();
+    expect(sent(z)).toEqual(['GET /api/v2/users/search']);
+    z.clearRequests();
+    expect(await a.findCustomer({ ...newCaller, identifier: 'nobody', email: 'none@x.example' }, { retry: true })).toBeNull();
     expect(sent(z)).toEqual(['GET /api/v2/users/search', 'GET /api/v2/search.json', 'GET /api/v2/search.json']);
     expect(new URLSearchParams(z.requests()[1]?.query).get('query')).toBe('type:user role:end-user phone:*4155550100');
     expect(new URLSearchParams(z.requests()[2]?.query).get('query')).toBe('type:user email:none@x.example');

@@ -23,18 +23,26 @@ export class ContactDirectory {
   }
 
   /** Lookup order: SDK identifier -> phone, then mobile (admin's format) -> e-mail. */
+  /**
+   * By the session's primary identity: the SDK identifier, else the phone number (as `phone`, then,
+   * when configured and not found, as `mobile`: Freshdesk keeps a caller's number in either), else
+   * the e-mail. A new identity colliding with a known contact resolves on create (409); on a retry
+   * every identity is tried.
+   */
   async find(q: CustomerQuery, ctx: CallContext): Promise<CrmCustomer | null> {
     const phone = this.phoneOf(q);
-    const lookups: Array<[Filter, string | null]> = [
-      ['unique_external_id', q.identifier],
-      ['phone', phone],
-      ['mobile', this.client.cfg.lookupMobile ? phone : null],
-      ['email', validEmail(q.email)],
-    ];
-    for (const [param, value] of lookups) {
-      if (!value) continue;
-      const id = await this.by(param, value, ctx);
-      if (id) return { id };
+    const email = validEmail(q.email);
+    const lookup = (param: Filter, value: string): [Filter, string] => [param, value];
+    const identities = [
+      q.identifier ? [lookup('unique_external_id', q.identifier)] : [],
+      phone ? [lookup('phone', phone), ...(this.client.cfg.lookupMobile ? [lookup('mobile', phone)] : [])] : [],
+      email ? [lookup('email', email)] : [],
+    ].filter((group) => group.length > 0);
+    for (const group of ctx.retry ? identities : identities.slice(0, 1)) {
+      for (const [param, value] of group) {
+        const id = await this.by(param, value, ctx);
+        if (id) return { id };
+      }
     }
     return null;
   }

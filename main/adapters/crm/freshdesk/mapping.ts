@@ -104,6 +104,8 @@ export function toSummary(t: TicketReply, cfg: Pick<FreshdeskConfig, 'closedStat
     leafQueueId: typeof leaf === 'string' && leaf ? leaf : null,
     channel: CHANNELS.includes(stamped as Channel) ? (stamped as Channel) : (CHANNEL_OF_SOURCE[t.source ?? 0] ?? null),
     externalId: typeof key === 'string' && key ? key : null,
+    // So appending a session does not read the ticket again only to see its tags.
+    ...(Array.isArray(t.tags) ? { tags: t.tags } : {}),
     // Freshdesk reopens Resolved and Closed tickets alike (status back to Open).
     reopenable: true,
   };

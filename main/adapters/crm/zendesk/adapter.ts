@@ -68,16 +68,23 @@ export class ZendeskAdapter implements CrmPort {
   }
 
   /** Lookup order: SDK identifier (external_id, KUS-7) -> phone (Zendesk's caller search, KUS-8) -> e-mail. */
+  /**
+   * By the session's primary identity (KUS-7): an SDK identifier is the customer (a new app user
+   * gets a new end user, as the original product does), else the phone, else the e-mail; one
+   * round trip. On a retry every identity is tried.
+   */
   async findCustomer(q: CustomerQuery, ctx: CallContext): Promise<CrmCustomer | null> {
     if (q.identifier) {
       const r = await this.http.request({ method: 'GET', path: '/api/v2/users/search', query: { external_id: q.identifier }, signal: ctx.signal }, userList);
       const u = r.data.users[0];
       if (u) return { id: String(u.id) };
+      if (!ctx.retry) return null;
     }
     const phone = phoneSearchTerm(q);
     if (phone) {
       const u = pickCaller(await this.searchUsers(`role:end-user ${phone}`, ctx), q);
       if (u) return { id: String(u.id) };
+      if (!ctx.retry) return null;
     }
     if (q.email) {
       const u = (await this.searchUsers(`email:${q.email}`, ctx))[0];
