@@ -17,7 +17,7 @@ beforeEach(async () => {
   rig = new FreshdeskEngineRig(emu);
 });
 afterEach(async () => {
-  await rig.stop();
+  await rig.dispose();
   await emu.close();
 });
 

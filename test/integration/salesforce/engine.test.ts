@@ -24,7 +24,7 @@ beforeEach(async () => {
   rig = new SalesforceEngineRig(emu);
 });
 afterEach(async () => {
-  await rig.stop();
+  await rig.dispose();
   await emu.close();
 });
 

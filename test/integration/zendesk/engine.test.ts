@@ -19,7 +19,7 @@ beforeEach(async () => {
   rig = new ZendeskEngineRig(emu);
 });
 afterEach(async () => {
-  await rig.engine.stop(1000);
+  await rig.dispose();
   await emu.close();
 });
 
@@ -122,7 +122,7 @@ describe('a chat session against Zendesk', () => {
 });
 
 async function restartWith(tickets: NonNullable<NonNullable<Parameters<typeof start>[0]>['seed']>['tickets']): Promise<ZendeskEmulator> {
-  await rig.engine.stop(1000);
+  await rig.dispose();
   await emu.close();
   const next = await start({ seed: { users: [{ id: CALLER, name: 'Known Caller', phone: '010-1234-5678', role: 'end-user' }], tickets } });
   rig = new ZendeskEngineRig(next);
