@@ -83,16 +83,16 @@ export function applyRecord(s: DurableState, r: JournalRecord): void {
   switch (r.t) {
     case 'event': {
       if (r.seq !== null) s.lastSeq[r.identity] = Math.max(s.lastSeq[r.identity] ?? 0, r.seq);
-      const sessions = { ...s.engine.sessions };
+      // The sessions map is changed in place: an event touches a session or two, and copying the
+      // map each time would make every event cost as much as all the sessions held.
+      const sessions = s.engine.sessions;
       for (const [k, t] of Object.entries(r.tracks)) {
         if (t) sessions[k] = t;
         else delete sessions[k];
       }
-      s.engine = {
-        me: r.me !== undefined ? r.me : s.engine.me,
-        settings: r.settings ?? s.engine.settings,
-        sessions,
-      };
+      if (r.me !== undefined || r.settings) {
+        s.engine = { me: r.me !== undefined ? r.me : s.engine.me, settings: r.settings ?? s.engine.settings, sessions };
+      }
       enqueue(s, r.enq);
       break;
     }

@@ -7,7 +7,7 @@ import type { CrmKind } from '../../common/protocol/index.js';
 import type { Clock, ContactCenterLink, FileFetcher, Journal, Log } from './ports.js';
 import type { CrmPort } from './crm-port.js';
 import { StateStore } from './state-store.js';
-import { decide, pruneState } from './orchestration/decide.js';
+import { decide, expiredTracks } from './orchestration/decide.js';
 import type { EngineState, SessionTrack } from './orchestration/types.js';
 import { OutboxRunner, type OutboxOptions } from './outbox/outbox-runner.js';
 import type { OutboxListener } from './outbox/outbox-events.js';
@@ -40,6 +40,7 @@ export class OrchestrationEngine {
   private readonly opts: EngineOptions;
   private crm: CrmPort | null = null;
   private stopping = false;
+  private nextPruneAt = 0;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -95,21 +96,31 @@ export class OrchestrationEngine {
     const before = this.state;
     const now = this.deps.clock.now();
     const d = decide(before, event, { crmKind: this.crmKind(), defaultCountry: this.opts.defaultCountry, now });
-    const after = pruneState(d.state, now, this.opts.sessionRetentionMs);
+    const tracks: Record<string, SessionTrack | null> = { ...this.expired(now), ...d.changed };
     const ids = this.store.allocateIds(d.intents.length);
     const enq = d.intents.map((intent, i) => ({ id: ids[i] as number, intent, at: now.getTime() }));
     this.store.write({
       t: 'event',
       identity,
       seq: event.payload.seq,
-      ...(after.me !== before.me ? { me: after.me } : {}),
-      ...(after.settings !== before.settings ? { settings: after.settings } : {}),
-      tracks: changedTracks(before.sessions, after.sessions),
+      ...(d.me !== before.me ? { me: d.me } : {}),
+      ...(d.settings !== before.settings ? { settings: d.settings } : {}),
+      tracks,
       enq,
     });
     for (const line of d.trace) this.deps.log.info('rule', { event: event.name, seq: event.payload.seq, rule: line });
     this.outbox.added(enq.map((e) => this.store.state.entries[e.id]).filter((e): e is OutboxEntry => !!e));
     return { ok: true, duplicate: false, intents: enq.length };
+  }
+
+  /**
+   * Tracks of sessions over for longer than the retention, to drop with this event (null each).
+   * Looked for at most once a minute, so an event's cost does not grow with the sessions held.
+   */
+  private expired(now: Date): Record<string, null> {
+    if (now.getTime() < this.nextPruneAt) return {};
+    this.nextPruneAt = now.getTime() + Math.min(60_000, this.opts.sessionRetentionMs);
+    return Object.fromEntries(expiredTracks(this.state, now, this.opts.sessionRetentionMs).map((k) => [k, null]));
   }
 
   /** Finish or persist in-flight work (SIGTERM). */
@@ -130,11 +141,4 @@ function seqOf(payload: unknown): number | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const seq = (payload as { seq?: unknown }).seq;
   return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : null;
-}
-
-function changedTracks(a: Record<string, SessionTrack>, b: Record<string, SessionTrack>): Record<string, SessionTrack | null> {
-  const out: Record<string, SessionTrack | null> = {};
-  for (const [k, t] of Object.entries(b)) if (a[k] !== t) out[k] = t;
-  for (const k of Object.keys(a)) if (!(k in b)) out[k] = null;
-  return out;
 }

@@ -67,12 +67,12 @@ export function decide(state: EngineState, event: ServerEvent, ctx: DecideContex
   return b.result();
 }
 
-/** Tracks of sessions that are over and quiet for `maxAgeMs` are dropped to bound memory. */
-export function pruneState(state: EngineState, now: Date, maxAgeMs: number): EngineState {
-  const sessions: EngineState['sessions'] = {};
+/** Keys of the tracks of sessions that are over and quiet for `maxAgeMs` (dropped to bound memory). */
+export function expiredTracks(state: EngineState, now: Date, maxAgeMs: number): string[] {
+  const out: string[] = [];
   for (const [k, t] of Object.entries(state.sessions)) {
     const over = t.phase === 'ended' || t.phase === 'abandoned' || t.phase === 'gone';
-    if (!over || now.getTime() - Date.parse(t.updatedAt) < maxAgeMs) sessions[k] = t;
+    if (over && now.getTime() - Date.parse(t.updatedAt) >= maxAgeMs) out.push(k);
   }
-  return { ...state, sessions };
+  return out;
 }

@@ -30,7 +30,7 @@ export function onRecording(b: DecisionBuilder, p: ServerPayload<'session.record
 export function onCsat(b: DecisionBuilder, p: ServerPayload<'session.csat'>): void {
   const t = recordTrack(b, p.sessionId, 'csat');
   if (!t) return;
-  const fields = csatFields(p.rating, p.comment, b.state.settings);
+  const fields = csatFields(p.rating, p.comment, b.settings);
   if (Object.keys(fields).length > 0) {
     b.emit({ kind: 'updateRecord', key: t.key, patch: { fields }, reason: 'KUS-6 CSAT fields' });
   }

@@ -9,9 +9,9 @@ import { endFields } from './record-fields.js';
 
 /** Create the record if the rules say it is due now (REC-3, REC-4); returns the updated track. */
 function openIfDue(b: DecisionBuilder, t: SessionTrack, when: string): SessionTrack {
-  const rc = b.state.settings.recordCreation;
+  const rc = b.settings.recordCreation;
   if (!t.session || !recordDue(t, rc)) return t;
-  b.emit(openRecordIntent(t.session, b.state, b.ctx, 'normal', null));
+  b.emit(openRecordIntent(t.session, b, b.ctx, 'normal', null));
   b.note(`record requested ${when}`);
   return b.put({ ...t, record: 'requested' });
 }
@@ -23,7 +23,7 @@ export function onAssigned(b: DecisionBuilder, p: ServerPayload<'session.assigne
     b.note(`session offered again; record already ${prior.record}`);
     return;
   }
-  const rc = b.state.settings.recordCreation;
+  const rc = b.settings.recordCreation;
   t = openIfDue(b, t, p.session.channel === 'voice' ? 'on assign (REC-3 off)' : 'on assign');
   if (t.record === 'none') {
     b.note(p.session.channel === 'voice' ? 'REC-3: call record waits for connect' : rc.chatMinConsumerMessages > 0 ? `REC-4: chat record waits for connect and ${rc.chatMinConsumerMessages} consumer messages` : 'chat record waits for connect');
@@ -34,7 +34,7 @@ export function onConnected(b: DecisionBuilder, p: ServerPayload<'session.connec
   const t0 = b.track(p.sessionId);
   if (!t0?.session) return b.note('connected: unknown session, ignored');
   const t = b.put({ ...t0, phase: 'connected' });
-  const meId = b.state.me?.crmUserId;
+  const meId = b.me?.crmUserId;
   // KUS-10: a record someone else made (another agent, before a reject or transfer) is
   // assigned to the agent who answers.
   if (t.record === 'linked' && t.link && meId) {
@@ -58,7 +58,7 @@ export function onMessage(b: DecisionBuilder, p: ServerPayload<'session.message'
 }
 
 export function onTransferred(b: DecisionBuilder, p: ServerPayload<'session.transferred'>): void {
-  const me = b.state.me;
+  const me = b.me;
   const t0 = b.track(p.sessionId);
   if (me && p.toAgent.id === me.id) {
     const session = p.session ?? t0?.session ?? null;
@@ -87,10 +87,10 @@ export function onAbandoned(b: DecisionBuilder, p: ServerPayload<'session.abando
   let t = b.put({ ...b.trackFor(p.sessionId, session), session, phase: 'abandoned', consumerMessages });
   const note = abandonedNote(p.stage, p.short, consumerMessages, session.channel);
   if (t.record === 'none') {
-    const want = abandonedRecordWanted(session.channel, consumerMessages, b.state.settings.recordCreation);
+    const want = abandonedRecordWanted(session.channel, consumerMessages, b.settings.recordCreation);
     b.note(want.rule);
     if (!want.wanted) return;
-    b.emit(openRecordIntent(session, b.state, b.ctx, 'abandoned', null));
+    b.emit(openRecordIntent(session, b, b.ctx, 'abandoned', null));
     t = b.put({ ...t, record: 'requested' });
   }
   b.emit({ kind: 'addNote', key: t.key, noteKey: `${t.key}:abandoned`, body: note });
@@ -101,7 +101,7 @@ export function onEnded(b: DecisionBuilder, p: ServerPayload<'session.ended'>): 
   if (!t0) return b.note('ended: unknown session, ignored');
   const t = b.put({ ...t0, phase: 'ended' });
   if (t.record === 'none') return b.note('ended without a record (REC-3/REC-4 conditions never met)');
-  const fields = endFields(p, b.state.settings);
+  const fields = endFields(p, b.settings);
   if (Object.keys(fields).length > 0) {
     b.emit({ kind: 'updateRecord', key: t.key, patch: { fields }, reason: 'KUS-2 durations at session end' });
   }

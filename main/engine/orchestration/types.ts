@@ -76,7 +76,12 @@ export interface DecideContext {
 }
 
 export interface Decision {
-  state: EngineState;
+  /** The whole next state (built on first read: `me`, `settings` and `changed` are what the engine applies). */
+  readonly state: EngineState;
+  me: EngineState['me'];
+  settings: EngineState['settings'];
+  /** The session tracks this decision created or changed, by key. */
+  changed: Record<string, SessionTrack>;
   intents: Intent[];
   /** Why nothing (or something) happened: one line per rule applied, for the JSON log. */
   trace: string[];

@@ -31,7 +31,7 @@ export function onVoicemailCreated(b: DecisionBuilder, p: ServerPayload<'voicema
   const existing = b.track(key);
   if (existing && existing.record !== 'none') return b.note('voicemail already recorded');
   const session = asSession(p.voicemail, p.at);
-  const intent = openRecordIntent(session, b.state, b.ctx, 'voicemail', null, key);
+  const intent = openRecordIntent(session, b, b.ctx, 'voicemail', null, key);
   const body = voicemailNote(p.voicemail, toE164(p.voicemail.customer.phone, b.ctx.defaultCountry));
   if (intent.kind === 'openRecord') intent.note = { created: body, appended: body };
   b.emit(intent);
