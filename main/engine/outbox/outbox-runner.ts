@@ -41,6 +41,8 @@ export class OutboxRunner {
   private pausedUntil = 0;
   private stopped = false;
   private readonly opts: OutboxOptions;
+  /** Entries found in the journal at start: any of their steps may have reached the CRM already. */
+  private readonly recovered: Set<number>;
 
   constructor(
     private readonly store: StateStore,
@@ -49,6 +51,7 @@ export class OutboxRunner {
   ) {
     this.opts = { ...DEFAULT_OUTBOX_OPTIONS, ...opts };
     this.queues = new KeyQueues(Object.values(store.state.entries));
+    this.recovered = new Set(Object.values(store.state.entries).map((e) => e.id));
   }
 
   onEvent(l: OutboxListener): () => void {
@@ -153,8 +156,12 @@ export class OutboxRunner {
       signal,
       binding: (key) => store.state.bindings[key] ?? null,
       beginStep: async (step) => {
-        const ranBefore = store.state.entries[entry.id]?.progress.attempted.includes(step) ?? false;
-        await store.writeDurable({ t: 'attempt', id: entry.id, step });
+        // An attempt record lost in an OS crash is harmless: a recovered entry treats every step as
+        // possibly sent. What must be on disk before the CRM sees a step is the entry itself.
+        const ranBefore = this.recovered.has(entry.id) || (store.state.entries[entry.id]?.progress.attempted.includes(step) ?? false);
+        const attempt = { t: 'attempt', id: entry.id, step } as const;
+        if (store.enqueueOnDisk(entry.id)) store.write(attempt);
+        else await store.writeDurable(attempt);
         return ranBefore;
       },
       saveProgress: (p: Progress) => {
