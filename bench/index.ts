@@ -26,7 +26,7 @@ const results: Record<string, Result | null> = {};
 function run(name: string, args: string[]): Promise<void> {
   return new Promise((resolve) => {
     console.log(`\n=== ${name} ${args.join(' ')}`);
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', `${name}.ts`), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench', `${name}.ts`), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.setEncoding('utf8').on('data', (c: string) => {
       out += c;
@@ -71,10 +71,10 @@ if (aa) {
 }
 const bs = results['bundle-size'] as { bundleGzipKB: number; reactGzipKB: number } | null;
 if (bs) rows.push(['renderer initial JavaScript (gzip)', `${bs.bundleGzipKB} KB (${(bs.bundleGzipKB / bs.reactGzipKB).toFixed(1)}x React)`, '<= 250 KB', ok(bs.bundleGzipKB <= 250)]);
-const el = results['engine-load'] as { engineCallsPerSec: number; directCallsPerSec: number; heapMB: number; rssMB: number } | null;
+const el = results['engine-load'] as { engineCallsPerSec: number; directCallsPerSec: number; heapMB: number; heapPeakMB: number; retainedKBPerCall: number; rssMB: number } | null;
 if (el) {
   rows.push(['engine throughput (full calls/s)', `${el.engineCallsPerSec} (${Math.round((el.engineCallsPerSec / el.directCallsPerSec) * 100)}% of direct CRM writes)`, 'report', '-']);
-  rows.push(['engine memory after the load', `heap ${el.heapMB} MB, RSS ${el.rssMB} MB`, 'report', '-']);
+  rows.push(['engine heap: peak under load / after it', `${el.heapPeakMB} / ${el.heapMB} MB (${el.retainedKBPerCall} KB held per call)`, 'report', '-']);
 }
 const missing = Object.entries(results).filter(([, r]) => !r).map(([n]) => n);
 
