@@ -1,8 +1,8 @@
 // Playwright in Debian's Chromium (no browser download) for the browser host: the real core behind
-// the renderer bridge and the real renderer (test/e2e/app-host). Not part of `npm test`:
+// the renderer bridge and the real renderer (test/e2e/app-host). Part of `npm test`; alone:
 //   npm run test:e2e:host
-// Launch flags per /work/shared/RECIPES.md.
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './test/support/debian-chromium.js';
 
 export default defineConfig({
   testDir: './test/e2e/app-host',
@@ -18,20 +18,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1400, height: 900 },
     permissions: ['microphone'],
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    },
+    launchOptions: debianChromium(),
   },
   projects: [{ name: 'debian-chromium', use: { browserName: 'chromium' } }],
 });

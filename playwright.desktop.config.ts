@@ -5,6 +5,7 @@
 // interface besides loopback for ICE (RECIPES.md). Kamailio must be installed; nothing skips.
 //   npm run test:e2e:desktop
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './test/support/debian-chromium.js';
 
 export default defineConfig({
   testDir: './test/e2e/desktop',
@@ -22,20 +23,7 @@ export default defineConfig({
   use: {
     headless: true,
     actionTimeout: 20_000,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    },
+    launchOptions: debianChromium(),
   },
   projects: [{ name: 'desktop-chromium', use: { browserName: 'chromium' } }],
 });

@@ -1,6 +1,7 @@
 // Playwright in Debian's Chromium (no browser download): the Kustomer page emulator with the
 // page bridge injected. Run: npx playwright test -c playwright.kustomer-page.config.ts
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './test/support/debian-chromium.js';
 
 export default defineConfig({
   testDir: './test/e2e/kustomer-page',
@@ -11,10 +12,7 @@ export default defineConfig({
   reporter: 'list',
   use: {
     headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions: debianChromium({ media: false }),
   },
   projects: [{ name: 'debian-chromium', use: { browserName: 'chromium' } }],
 });

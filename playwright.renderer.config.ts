@@ -1,6 +1,7 @@
 // Component-level Playwright specs of the renderer: the built renderer in Debian's Chromium with
 // a test double of AgentDeskApi (test/e2e/renderer). Launch flags per /work/shared/RECIPES.md.
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './test/support/debian-chromium.js';
 
 export default defineConfig({
   testDir: './test/e2e/renderer',
@@ -17,20 +18,7 @@ export default defineConfig({
     timezoneId: 'Asia/Seoul',
     locale: 'en-US',
     permissions: ['microphone'],
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    },
+    launchOptions: debianChromium(),
   },
   projects: [{ name: 'renderer-chromium', use: { browserName: 'chromium' } }],
 });

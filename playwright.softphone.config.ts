@@ -4,6 +4,7 @@
 // (apt-get install -y kamailio kamailio-websocket-modules); the specs fail, never skip, without it.
 // Run: npx playwright test -c playwright.softphone.config.ts
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './test/support/debian-chromium.js';
 
 export default defineConfig({
   testDir: './test/e2e/softphone',
@@ -20,20 +21,7 @@ export default defineConfig({
   use: {
     headless: true,
     permissions: ['microphone'],
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    },
+    launchOptions: debianChromium(),
   },
   projects: [{ name: 'softphone-chromium', use: { browserName: 'chromium' } }],
 });

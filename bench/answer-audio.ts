@@ -8,6 +8,7 @@
 //   npx tsx bench/answer-audio.ts [--calls 20] [--restarts 5]
 //
 // Needs Kamailio (apt-get install -y kamailio kamailio-websocket-modules) and /usr/bin/chromium.
+import { debianChromium } from '../test/support/debian-chromium.js';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startKamailio, type Kamailio } from '../test/support/kamailio.js';
@@ -130,11 +131,7 @@ async function reregistration(agent: Page, k: Kamailio): Promise<number[]> {
 async function main(): Promise<void> {
   const k = await startKamailio();
   const site = await startSite();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
-  });
+  const browser = await chromium.launch({ ...debianChromium(), headless: true });
   try {
     console.log(`answer -> two-way audio, ${CALLS} calls (+1 warm-up) on loopback through Kamailio ${k.wsUrl}`);
     const raw = await rawBaseline(browser, site.url, k);

@@ -8,16 +8,16 @@ import { chromium } from '@playwright/test';
 import { buildPreloads, buildRenderer, DIST } from '../scripts/build.js';
 import { startStack, AGENT } from '../test/e2e/app-host/stack.js';
 import { percentile } from './lib/fetch-meter.js';
+import { debianChromium } from '../test/support/debian-chromium.js';
 import path from 'node:path';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const RUNS = Math.max(5, Number(values.runs));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 await buildPreloads();
 buildRenderer();
 const stack = await startStack(path.join(DIST, 'renderer'));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await chromium.launch({ ...debianChromium({ media: false }), headless: true });
 const page = await browser.newPage();
 const sim = stack.services.sim;
 const agentStatus = () => sim.agents().find((a) => a.email === AGENT);
