@@ -1,8 +1,8 @@
 // The orchestration engine's state and its output: CRM intents. Intents are plain JSON, so the
 // outbox can persist them before the first attempt (REL-1).
 import type { CountryCode } from 'libphonenumber-js';
-import type { Agent, ChatMessage, CrmKind, Session, Settings, Channel, SessionType } from '../../../common/protocol/index.js';
-import type { FieldMap, RecordPatch } from '../crm-port.js';
+import type { Agent, ChatMessage, CrmKind, Session, Settings } from '../../../common/protocol/index.js';
+import type { NewRecord, RecordPatch } from '../crm-port.js';
 import type { CustomerPlan } from './customer-plan.js';
 import type { TargetPolicy } from './append-target.js';
 
@@ -34,17 +34,8 @@ export interface EngineState {
   sessions: Record<string, SessionTrack>;
 }
 
-export interface RecordDraft {
-  subject: string;
-  channel: Channel;
-  sessionType: SessionType;
-  direction: 'in' | 'out';
-  tags: string[];
-  fields: FieldMap;
-  leafQueueId: string | null;
-  assigneeUserId: string | null;
-  startedAt: string;
-}
+/** A record as the rules decide it; the outbox adds the customer and the idempotency key. */
+export type RecordDraft = Omit<NewRecord, 'externalId' | 'customerId' | 'followUpOf'>;
 
 export type FileSource = { kind: 'text'; text: string } | { kind: 'url'; url: string };
 

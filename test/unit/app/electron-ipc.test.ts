@@ -3,47 +3,11 @@
 // request that parses; only the Kustomer view's top frame on the Kustomer origin may send page
 // messages, and only messages of the page schema.
 import { describe, expect, it } from 'vitest';
-import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNELS, KUSTOMER_TO_MAIN, type IpcResult } from '../../../common/ipc/index.js';
+import { IPC_CHANNELS, KUSTOMER_TO_MAIN } from '../../../common/ipc/index.js';
 import { createTypedIpc, type IpcMainLike, type IpcTrust } from '../../../main/electron/ipc-wrapper.js';
 import { isAppUrl, isOnOrigin } from '../../../main/electron/origins.js';
 import { memoryLog } from './memory-log.js';
-
-type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
-type OnListener = (event: IpcMainEvent, ...args: unknown[]) => void;
-
-class FakeIpcMain {
-  readonly handlers = new Map<string, InvokeListener>();
-  readonly listeners = new Map<string, OnListener[]>();
-  handle(channel: string, fn: InvokeListener) {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, fn);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-  on(channel: string, fn: OnListener) {
-    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), fn]);
-    return this;
-  }
-  removeListener(channel: string, fn: OnListener) {
-    this.listeners.set(channel, (this.listeners.get(channel) ?? []).filter((f) => f !== fn));
-    return this;
-  }
-  invoke(channel: string, event: FakeEvent, ...args: unknown[]): Promise<IpcResult<unknown>> {
-    const h = this.handlers.get(channel);
-    if (!h) throw new Error(`no handler for ${channel}`);
-    return Promise.resolve(h(event as unknown as IpcMainInvokeEvent, ...args)) as Promise<IpcResult<unknown>>;
-  }
-  send(channel: string, event: FakeEvent, ...args: unknown[]): void {
-    for (const l of this.listeners.get(channel) ?? []) l(event as unknown as IpcMainEvent, ...args);
-  }
-}
-
-interface FakeEvent {
-  sender: { id: number };
-  senderFrame: { url: string; parent: unknown } | null;
-}
+import { FakeIpcMain, topFrame } from '../../support/fake-ipc-main.js';
 
 const APP_WC = 7;
 const KUSTOMER_WC = 9;
@@ -55,7 +19,7 @@ const trust: IpcTrust = {
   isKustomerUrl: (u) => isOnOrigin(u, KUSTOMER_ORIGIN),
 };
 
-const top = (id: number, url: string): FakeEvent => ({ sender: { id }, senderFrame: { url, parent: null } });
+const top = topFrame;
 const APP = top(APP_WC, 'app://agentdesk/index.html');
 
 function setup() {
