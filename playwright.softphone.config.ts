@@ -1,7 +1,7 @@
 // SOFT-1: the SIP softphone in Debian's Chromium against a real Kamailio on loopback
 // (test/e2e/softphone). The agent's SipPhone runs in a harness page with a test double of the
 // contract; a sip.js "caller" page is the customer. Kamailio must be installed
-// (apt-get install -y kamailio kamailio-websocket-modules); the specs fail, never skip, without it.
+// (apt-get install -y kamailio kamailio-websocket-modules kamailio-tls-modules); the specs fail, never skip, without it.
 // Run: npx playwright test -c playwright.softphone.config.ts
 import { defineConfig } from '@playwright/test';
 import { debianChromium } from './test/support/debian-chromium.js';

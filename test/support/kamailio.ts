@@ -9,11 +9,12 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const RUN_SCRIPT = path.join(root, 'scripts/kamailio/run-kamailio.sh');
 
-export const INSTALL_HINT = 'Kamailio is not installed. Install it with: sudo apt-get install -y kamailio kamailio-websocket-modules (CI does this in .ci/run).';
+export const INSTALL_HINT = 'Kamailio is not installed. Install it with: sudo apt-get install -y kamailio kamailio-websocket-modules kamailio-tls-modules (CI does this in .ci/run).';
 
 export class KamailioMissingError extends Error {
   constructor(detail: string) {
@@ -26,6 +27,8 @@ export interface Kamailio {
   readonly port: number;
   /** ws://127.0.0.1:<port> */
   readonly wsUrl: string;
+  /** wss://127.0.0.1:<wssPort> when started with `wss` (a self-signed certificate for 127.0.0.1). */
+  readonly wssUrl: string | null;
   /** Log lines (stderr) of the current and earlier runs, for failure messages. */
   readonly log: string[];
   stop(): Promise<void>;
@@ -116,12 +119,49 @@ export interface StartOptions {
   port?: number;
   /** How long to wait for the WebSocket listener (a loaded CI machine can be slow). */
   readyTimeoutMs?: number;
+  /** Also listen for SIP over WSS on a free port, with a fresh self-signed certificate for 127.0.0.1. */
+  wss?: boolean;
+  /** REGISTER needs digest authentication with this password. */
+  authPassword?: string;
+}
+
+/** A self-signed certificate and key for 127.0.0.1 (openssl), in a fresh temp directory. */
+function selfSignedCert(): { cert: string; key: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdesk-kamailio-tls-'));
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openssl could not make a test certificate: ${r.error?.message ?? r.stderr}`);
+  return { cert, key };
+}
+
+/** True once a TLS handshake on the port succeeds. */
+function acceptsTls(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false, timeout: 1000 }, () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.on('timeout', () => sock.destroy());
+    sock.on('error', () => resolve(false));
+    sock.on('close', () => resolve(false));
+  });
 }
 
 export async function startKamailio(opts: StartOptions = {}): Promise<Kamailio> {
   assertKamailioInstalled();
   const port = opts.port ?? (await freeLoopbackPort());
   const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
+  if (opts.wss && !moduleDirs().some((d) => fs.existsSync(path.join(d, 'tls.so')))) {
+    throw new KamailioMissingError('The TLS module (tls.so) for SIP over WSS is missing: install kamailio-tls-modules.');
+  }
+  const wssPort = opts.wss ? await freeLoopbackPort() : null;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (wssPort !== null) {
+    const { cert, key } = selfSignedCert();
+    Object.assign(env, { KAMAILIO_WSS_PORT: String(wssPort), KAMAILIO_TLS_CERT: cert, KAMAILIO_TLS_KEY: key });
+  }
+  if (opts.authPassword) env.KAMAILIO_AUTH_PASSWORD = opts.authPassword;
   const log: string[] = [];
   let proc: ChildProcess | null = null;
   let exit: Promise<void> = Promise.resolve();
@@ -130,7 +170,7 @@ export async function startKamailio(opts: StartOptions = {}): Promise<Kamailio> 
   const start = async (): Promise<void> => {
     if (proc) return;
     exitInfo = null;
-    const child = spawn(RUN_SCRIPT, [String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(RUN_SCRIPT, [String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
     proc = child;
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log.push(line);
@@ -152,6 +192,9 @@ export async function startKamailio(opts: StartOptions = {}): Promise<Kamailio> 
       readyTimeoutMs,
       () => (proc === child ? null : (exitInfo ?? 'Kamailio exited')),
     );
+    if (wssPort !== null) {
+      await waitUntil(() => acceptsTls(wssPort), `accept TLS on 127.0.0.1:${wssPort}`, readyTimeoutMs, () => (proc === child ? null : (exitInfo ?? 'Kamailio exited')));
+    }
   };
 
   const stop = async (): Promise<void> => {
@@ -173,6 +216,7 @@ export async function startKamailio(opts: StartOptions = {}): Promise<Kamailio> 
   return {
     port,
     wsUrl: `ws://127.0.0.1:${port}`,
+    wssUrl: wssPort !== null ? `wss://127.0.0.1:${wssPort}` : null,
     log,
     stop,
     start,

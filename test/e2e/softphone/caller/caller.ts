@@ -148,6 +148,7 @@ const api: CallerApi = {
     ua = new UserAgent({
       uri,
       displayName: acc.displayName ?? 'Customer',
+      ...(acc.password !== undefined ? { authorizationUsername: acc.authorizationUsername ?? uri.user ?? '', authorizationPassword: acc.password } : {}),
       transportOptions: { server: acc.wsUrl, connectionTimeout: 3 },
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 1000 },
       logLevel: 'error',

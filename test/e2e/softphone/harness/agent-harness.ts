@@ -124,9 +124,10 @@ const api: AgentHarnessApi = {
     forward = relay;
     phone = createSipPhone({
       invoke,
-      config: { wsUrl: account.wsUrl, uri: account.uri, authorizationUsername: '', displayName: account.displayName ?? 'Agent', hasPassword: false },
+      config: { wsUrl: account.wsUrl, uri: account.uri, authorizationUsername: account.authorizationUsername ?? '', displayName: account.displayName ?? 'Agent', hasPassword: account.password !== undefined },
       devices: { microphoneId: null, speakerId: null, ringerId: null },
-      getPassword: async () => null,
+      // What the core answers on softphone:getPassword (the password never sits in the config).
+      getPassword: async () => account.password ?? null,
       options: { logLevel: 'warn', ...options },
     });
     phone.onIncoming(({ sessionId }) => incoming.push(sessionId));

@@ -2,15 +2,18 @@
 // Kamailio per test on a free loopback port, and agents/callers that are closed after the test.
 // On failure the Kamailio log and the pages' logs are attached.
 import { test as base, expect } from '@playwright/test';
-import { startKamailio, type Kamailio } from '../../../support/kamailio.js';
+import { startKamailio, type Kamailio, type StartOptions } from '../../../support/kamailio.js';
 import type { SipPhoneOptions } from '../../../../renderer/src/softphone/sip/options.js';
 import { Agent, Caller, type AgentOpenOptions } from './parties.js';
 import { startSite, type Site } from './site.js';
 
 interface Fixtures {
+  /** How each test's Kamailio starts (`test.use({ kamailioOptions: { wss: true, authPassword } })`). */
+  kamailioOptions: Omit<StartOptions, 'port'>;
   kamailio: Kamailio;
-  openAgent(agentId: string, options?: Partial<SipPhoneOptions>, open?: Omit<AgentOpenOptions, 'options'>): Promise<Agent>;
-  openCaller(number?: string, autoAnswer?: boolean): Promise<Caller>;
+  /** `open.server`: the SIP server's WebSocket URL (default: the test Kamailio's ws:// URL). */
+  openAgent(agentId: string, options?: Partial<SipPhoneOptions>, open?: Omit<AgentOpenOptions, 'options'> & { server?: string }): Promise<Agent>;
+  openCaller(number?: string, autoAnswer?: boolean, line?: { rfc4733?: boolean; password?: string; server?: string }): Promise<Caller>;
 }
 
 export const test = base.extend<Fixtures, { site: Site }>({
@@ -23,17 +26,17 @@ export const test = base.extend<Fixtures, { site: Site }>({
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- as above
-  kamailio: async ({}, use, testInfo) => {
-    const k = await startKamailio();
+  kamailioOptions: [{}, { option: true }],
+  kamailio: async ({ kamailioOptions }, use, testInfo) => {
+    const k = await startKamailio(kamailioOptions);
     await use(k);
     await k.stop();
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('kamailio.log', { body: k.log.join('\n'), contentType: 'text/plain' });
   },
   openAgent: async ({ browser, site, kamailio }, use, testInfo) => {
     const agents: Agent[] = [];
-    await use(async (agentId, options = {}, open = {}) => {
-      const a = await Agent.open(browser, site.url, kamailio.wsUrl, agentId, { ...open, options });
+    await use(async (agentId, options = {}, { server, ...open } = {}) => {
+      const a = await Agent.open(browser, site.url, server ?? kamailio.wsUrl, agentId, { ...open, options });
       agents.push(a);
       return a;
     });
@@ -47,8 +50,8 @@ export const test = base.extend<Fixtures, { site: Site }>({
   },
   openCaller: async ({ browser, site, kamailio }, use, testInfo) => {
     const callers: Caller[] = [];
-    await use(async (number, autoAnswer = true) => {
-      const c = await Caller.open(browser, site.url, kamailio.wsUrl, number, autoAnswer);
+    await use(async (number, autoAnswer = true, { server, ...line } = {}) => {
+      const c = await Caller.open(browser, site.url, server ?? kamailio.wsUrl, number, autoAnswer, line);
       callers.push(c);
       return c;
     });

@@ -12,6 +12,9 @@ export interface SipAccount {
   wsUrl: string;
   uri: string;
   displayName?: string;
+  /** Digest credentials, for a server that challenges REGISTER (the user defaults to the URI's). */
+  authorizationUsername?: string;
+  password?: string;
 }
 
 /** A contract call the SipPhone made, as the test double of `invoke` recorded it. */

@@ -28,6 +28,8 @@ async function openPage(browser: Browser, url: string): Promise<{ context: Brows
 
 export interface AgentOpenOptions {
   options?: Partial<SipPhoneOptions>;
+  /** Digest credentials for a server that challenges REGISTER. */
+  credentials?: Pick<SipAccount, 'authorizationUsername' | 'password'>;
   autoCore?: boolean;
   forward?: boolean;
   beforeCreate?: (page: Page) => Promise<void>;
@@ -48,7 +50,7 @@ export class Agent {
     const { context, page } = await openPage(browser, `${siteUrl}/harness/`);
     await opts.beforeCreate?.(page);
     const uri = agentUri(agentId);
-    const account: SipAccount = { wsUrl, uri, displayName: agentId };
+    const account: SipAccount = { wsUrl, uri, displayName: agentId, ...opts.credentials };
     await page.evaluate(([a, o, auto, fwd]) => window.agentHarness.create(a, o, auto, fwd), [account, opts.options ?? {}, opts.autoCore ?? true, opts.forward ?? false] as const);
     return new Agent(page, context, uri);
   }
@@ -147,10 +149,11 @@ export class Caller {
   ) {}
 
   /** A customer line registered as `number` (sip:<number>@agentdesk.test); `rfc4733: false`: DTMF reaches it as SIP INFO. */
-  static async open(browser: Browser, siteUrl: string, wsUrl: string, number = '+821012345678', autoAnswer = true, line: { rfc4733?: boolean } = {}): Promise<Caller> {
+  static async open(browser: Browser, siteUrl: string, wsUrl: string, number = '+821012345678', autoAnswer = true, line: { rfc4733?: boolean; password?: string } = {}): Promise<Caller> {
     const { context, page } = await openPage(browser, `${siteUrl}/caller/`);
     const uri = `sip:${number}@${DOMAIN}`;
-    await page.evaluate(([a, auto, rfc4733]) => window.caller.start(a, { autoAnswer: auto, rfc4733 }), [{ wsUrl, uri, displayName: 'Customer' }, autoAnswer, line.rfc4733 ?? true] as const);
+    const account: SipAccount = { wsUrl, uri, displayName: 'Customer', ...(line.password !== undefined ? { password: line.password } : {}) };
+    await page.evaluate(([a, auto, rfc4733]) => window.caller.start(a, { autoAnswer: auto, rfc4733 }), [account, autoAnswer, line.rfc4733 ?? true] as const);
     return new Caller(page, context, uri);
   }
 
