@@ -86,6 +86,7 @@ async function measure(target: CrmTarget): Promise<{ rows: Row[]; baseline: { p5
     for (const s of [...warm.before, warm.trigger, ...warm.after]) send(s.name, s.payload);
     await idle(engine);
     for (let n = 1; n <= RUNS; n++) {
+      meter.clear(); // only this session's calls are looked at
       const run = runFor(kind, n);
       for (const s of run.before) send(s.name, s.payload);
       await idle(engine);

@@ -36,6 +36,11 @@ export class FetchMeter {
     globalThis.fetch = this.original;
   }
 
+  /** Forgets what was recorded, so a long run does not keep every request (and its body) alive. */
+  clear(): void {
+    this.calls.length = 0;
+  }
+
   since(t: number): MeteredCall[] {
     return this.calls.filter((c) => c.start >= t);
   }
