@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../emulators/http-kit/index.js';
 import type { FreshdeskEmulator, FreshdeskOptions } from '../../../emulators/freshdesk/index.js';
 import type { FreshdeskAdapter } from '../../../main/adapters/crm/freshdesk/index.js';
-import { CrmError, isRetryable } from '../../../main/engine/crm-port.js';
+import { isRetryable } from '../../../main/engine/crm-port.js';
+import { crmFailure as failure } from '../../support/rejection.js';
 import { adapterFor, newCaller, sent, start, voiceRecord } from './helpers.js';
 
 const ctx = { retry: false };
@@ -21,15 +22,6 @@ afterEach(async () => {
   await f?.close();
   f = null;
 });
-
-async function failure(p: Promise<unknown>): Promise<CrmError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(CrmError);
-  return e as CrmError;
-}
 
 describe('Freshdesk adapter: error mapping', () => {
   it('REL-1: 429 past the account limit -> rate_limited with retryAfterMs from Retry-After', async () => {

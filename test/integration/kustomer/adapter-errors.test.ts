@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../emulators/http-kit/index.js';
 import type { KustomerEmulator, KustomerOptions } from '../../../emulators/kustomer/index.js';
 import type { KustomerAdapter } from '../../../main/adapters/crm/kustomer/index.js';
-import { CrmError, isRetryable } from '../../../main/engine/crm-port.js';
+import { isRetryable } from '../../../main/engine/crm-port.js';
+import { crmFailure as failure } from '../../support/rejection.js';
 import { adapterFor, AGENT_A, expectRequestsConform, newCaller, start, voiceRecord } from './helpers.js';
 
 const ctx = { retry: false };
@@ -25,15 +26,6 @@ afterEach(async () => {
     k = null;
   }
 });
-
-async function failure(p: Promise<unknown>): Promise<CrmError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(CrmError);
-  return e as CrmError;
-}
 
 describe('Kustomer adapter: error mapping', () => {
   it('429 -> rate_limited with retryAfterMs from Retry-After (org window exhausted)', async () => {

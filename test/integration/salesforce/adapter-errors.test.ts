@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../emulators/http-kit/index.js';
 import { DEFAULT_CLIENT, makeId, type SalesforceEmulator, type SalesforceOptions } from '../../../emulators/salesforce/index.js';
 import { SalesforceAdapter } from '../../../main/adapters/crm/salesforce/index.js';
-import { CrmError, isRetryable } from '../../../main/engine/crm-port.js';
+import { isRetryable } from '../../../main/engine/crm-port.js';
+import { crmFailure as failure } from '../../support/rejection.js';
 import { adapterFor, appSettings, newCaller, start, TOKEN, voiceRecord } from './helpers.js';
 
 const ctx = { retry: false };
@@ -20,15 +21,6 @@ afterEach(async () => {
 async function setup(opts: SalesforceOptions = {}, timeoutMs = 5_000) {
   e = await start({ ...opts, seed: { contacts: [{ id: CONTACT, fields: { LastName: 'Err', Phone: '+16175550100' } }], ...opts.seed } });
   return { e, a: adapterFor(e, { timeoutMs, dailyLimitRetryMs: 900_000, concurrencyRetryMs: 4_000 }) };
-}
-
-async function failure(p: Promise<unknown>): Promise<CrmError> {
-  const err = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(err).toBeInstanceOf(CrmError);
-  return err as CrmError;
 }
 
 describe('Salesforce adapter: API limits -> rate_limited', () => {

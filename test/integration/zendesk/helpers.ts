@@ -116,11 +116,4 @@ export function voiceRecord(customerId: string | number, externalId: string, ext
 
 export const sent = (z: ZendeskEmulator) => z.requests().map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
 
-export async function failure<E>(p: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof type)) throw new Error(`expected a ${type.name}, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-  return e;
-}
+export { failure } from '../../support/rejection.js';
