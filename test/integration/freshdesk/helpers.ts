@@ -4,6 +4,7 @@
 import { startFreshdesk, basicAuth, type FreshdeskEmulator, type FreshdeskOptions, type FreshdeskSeed } from '../../../emulators/freshdesk/index.js';
 import { FreshdeskAdapter, type FreshdeskAdapterDeps, type FreshdeskAdapterSettings } from '../../../main/adapters/crm/freshdesk/index.js';
 import type { NewRecord } from '../../../main/engine/crm-port.js';
+import { emulatorRequest, type Res } from '../../support/emulator-request.js';
 
 export const AGENT_A = 1001;
 export const AGENT_B = 1002;
@@ -45,31 +46,11 @@ export function start(opts: FreshdeskOptions = {}): Promise<FreshdeskEmulator> {
   });
 }
 
-export interface Res {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: JSON replies are inspected ad hoc
-  json: any;
-}
-
-function parseOrText(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 /** A request with the test key (Basic <key>:X); a FormData body goes as multipart. */
-export async function api(f: FreshdeskEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
-  const isForm = body instanceof FormData;
-  const res = await fetch(f.url + path, {
-    method,
-    headers: { authorization: basicAuth(API_KEY), ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : isForm ? body : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, headers: res.headers, json: parseOrText(await res.text()) };
+export type { Res };
+
+export function api(f: FreshdeskEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  return emulatorRequest(f.url + path, basicAuth(API_KEY), method, body, headers);
 }
 
 export function adapterFor(f: FreshdeskEmulator, settings: Partial<FreshdeskAdapterSettings> = {}, deps: FreshdeskAdapterDeps = {}): FreshdeskAdapter {

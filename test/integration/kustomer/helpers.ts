@@ -6,6 +6,7 @@ import { startKustomer, type KustomerEmulator, type KustomerOptions } from '../.
 import { KustomerAdapter, type KustomerAdapterDeps, type KustomerAdapterSettings } from '../../../main/adapters/crm/kustomer/index.js';
 import type { NewRecord } from '../../../main/engine/crm-port.js';
 import { available, unavailableReason, validateRequest } from '../../support/kustomer-openapi.js';
+import { emulatorRequest, type Res } from '../../support/emulator-request.js';
 
 export const AGENT_A = '64b0000000000000000000a1';
 export const AGENT_B = '64b0000000000000000000b2';
@@ -27,30 +28,10 @@ export function start(opts: KustomerOptions = {}): Promise<KustomerEmulator> {
   });
 }
 
-export interface Res {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: JSON replies are inspected ad hoc
-  json: any;
-}
+export type { Res };
 
-export async function api(k: KustomerEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
-  const res = await fetch(k.url + path, {
-    method,
-    headers: { authorization: `Bearer ${API_KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: parseOrText(text) };
-}
-
-function parseOrText(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+export function api(k: KustomerEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  return emulatorRequest(k.url + path, `Bearer ${API_KEY}`, method, body, headers);
 }
 
 export function adapterFor(k: KustomerEmulator, settings: Partial<KustomerAdapterSettings> = {}, deps: KustomerAdapterDeps = {}): KustomerAdapter {

@@ -4,6 +4,7 @@ import { makeId, startSalesforce, type SalesforceEmulator, type SalesforceOption
 import { SalesforceAdapter, type SalesforceAdapterDeps, type SalesforceAdapterSettings } from '../../../main/adapters/crm/salesforce/index.js';
 import type { NewRecord } from '../../../main/engine/crm-port.js';
 import { settingsSchema, type Settings, type SettingsInput } from '../../../common/protocol/index.js';
+import { emulatorRequest, type Res } from '../../support/emulator-request.js';
 
 export const AGENT_A = makeId('005', 501);
 export const AGENT_B = makeId('005', 502);
@@ -28,31 +29,12 @@ export function start(opts: SalesforceOptions = {}): Promise<SalesforceEmulator>
   });
 }
 
-export interface Res {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: JSON replies are inspected ad hoc
-  json: any;
-}
-
 /** A REST call; `path` under /services/data/v62.0 unless it starts with /services/. */
-export async function api(e: SalesforceEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
-  const url = e.url + (path.startsWith('/services/') ? path : `/services/data/${V}${path}`);
-  const res = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, headers: res.headers, json: parseOrText(await res.text()) };
-}
+export type { Res };
 
-function parseOrText(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+export function api(e: SalesforceEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  const url = e.url + (path.startsWith('/services/') ? path : `/services/data/${V}${path}`);
+  return emulatorRequest(url, `Bearer ${TOKEN}`, method, body, headers);
 }
 
 export const soql = (e: SalesforceEmulator, q: string) => api(e, 'GET', `/query?q=${encodeURIComponent(q)}`);

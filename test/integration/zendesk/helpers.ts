@@ -3,6 +3,7 @@
 import { startZendesk, type ZendeskEmulator, type ZendeskOptions } from '../../../emulators/zendesk/index.js';
 import { ZendeskAdapter, type ZendeskAdapterDeps, type ZendeskAdapterSettings } from '../../../main/adapters/crm/zendesk/index.js';
 import type { NewRecord } from '../../../main/engine/crm-port.js';
+import { emulatorRequest, type Res } from '../../support/emulator-request.js';
 
 export const ADMIN = 361000000001;
 export const AGENT_A = 361000000101;
@@ -49,30 +50,10 @@ export function start(opts: ZendeskOptions = {}): Promise<ZendeskEmulator> {
 
 export const basic = (email = ADMIN_EMAIL, token = API_TOKEN) => `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}`;
 
-export interface Res {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: JSON replies are inspected ad hoc
-  json: any;
-}
+export type { Res };
 
-export async function api(z: ZendeskEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
-  const res = await fetch(z.url + path, {
-    method,
-    headers: { authorization: basic(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: parseOrText(text) };
-}
-
-function parseOrText(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+export function api(z: ZendeskEmulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  return emulatorRequest(z.url + path, basic(), method, body, headers);
 }
 
 /** Creates an end user through the API; returns its id. */
