@@ -3,16 +3,11 @@
 // can carry: Map, Set, Date, BigInt, typed arrays, Error), non-JSON text. Deterministic per seed, so
 // a failure names the case that reproduces it.
 
-/** mulberry32: small, fast, good enough to pick cases. */
+import { seededRng } from '../../../emulators/http-kit/rng.js';
+
+/** The emulators' seeded generator (mulberry32), with helpers to pick cases. */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRng(seed);
   const r: Rng = {
     next,
     int: (n) => Math.floor(next() * n),

@@ -3,6 +3,7 @@
 import { statusSyncSchema } from '../../../common/protocol/index.js';
 import type { StatusSyncSettings } from '../../../common/protocol/index.js';
 import { decide, initialState } from '../../../main/engine/status-sync/index.js';
+import { DEFAULT_STATUSES } from '../../../emulators/contact-center/default-data.js';
 import type {
   AgentStatusDef,
   AuditEntry,
@@ -16,15 +17,8 @@ import type {
   WriteAction,
 } from '../../../main/engine/status-sync/index.js';
 
-export const STATUSES: AgentStatusDef[] = [
-  { id: 'available', name: 'Available', kind: 'available' },
-  { id: 'away', name: 'Away', kind: 'unavailable' },
-  { id: 'lunch', name: 'Lunch', kind: 'unavailable' },
-  { id: 'meeting', name: 'Meeting', kind: 'unavailable' },
-  { id: 'offline', name: 'Offline', kind: 'unavailable' },
-  { id: 'in_call', name: 'In call', kind: 'system' },
-  { id: 'wrap_up', name: 'Wrap-up', kind: 'system' },
-];
+/** The contact center's statuses: the simulator's defaults (available, three away kinds, offline, two system). */
+export const STATUSES: AgentStatusDef[] = DEFAULT_STATUSES;
 
 /**
  * Kustomer -> contact center, many-to-one: Email and Coffee both map to away. `reverse` covers

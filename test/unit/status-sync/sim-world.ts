@@ -14,16 +14,7 @@ import type {
 } from '../../../main/engine/status-sync/index.js';
 import { STATUSES, T0 } from './harness.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng as rng } from '../../../emulators/http-kit/rng.js';
 
 export interface RealChange {
   side: 'cc' | 'crm';
