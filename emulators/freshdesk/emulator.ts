@@ -5,8 +5,8 @@
 // error shapes, 20 MB of attachments per request, a search index with a configurable delay,
 // and the kit's fault injection.
 import {
-  FaultInjector, RequestLog, Router, startHttpEmulator, systemClock,
-  type Clock, type Fault, type FaultSpec, type Reply, type RequestLogEntry, type RouteMeta,
+  FaultInjector, RequestLog, Router, emulatorHandle, startHttpEmulator, systemClock,
+  type Clock, type EmulatorHandle, type Reply, type RouteMeta,
 } from '../http-kit/index.js';
 import type { Deps, FdCtx, Principal } from './context.js';
 import { errorReply, FdError, replyOf } from './errors.js';
@@ -44,20 +44,13 @@ export interface FreshdeskOptions {
   faultSeed?: number;
 }
 
-export interface FreshdeskEmulator {
-  url: string;
-  port: number;
+export interface FreshdeskEmulator extends EmulatorHandle {
   store: FreshdeskStore;
-  faults: FaultInjector;
   limits: FreshdeskLimits;
   /** The first configured API key. */
   apiKey: string;
   /** The Authorization header value for `apiKey` (Basic base64(key:X)). */
   authHeader: string;
-  fault(spec: FaultSpec | FaultSpec[]): Fault[];
-  requests(since?: number): RequestLogEntry[];
-  clearRequests(): void;
-  close(): Promise<void>;
 }
 
 export const basicAuth = (key: string) => `Basic ${Buffer.from(`${key}:X`).toString('base64')}`;
@@ -143,16 +136,10 @@ export async function startFreshdesk(opts: FreshdeskOptions = {}): Promise<Fresh
   const apiKey = [...store.apiKeys.keys()][0] ?? '';
 
   return {
-    url: http.url,
-    port: http.port,
+    ...emulatorHandle(http),
     store,
-    faults,
     limits,
     apiKey,
     authHeader: basicAuth(apiKey),
-    fault: (spec) => faults.add(spec),
-    requests: (since) => log.list(since),
-    clearRequests: () => log.clear(),
-    close: () => http.close(),
   };
 }

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isJsonContentType, parseJson, readBody } from './body.js';
 import { handleControl } from './control.js';
-import { FaultInjector } from './faults.js';
+import { FaultInjector, type Fault, type FaultSpec } from './faults.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { maskHeaders, RequestLog, type RequestLogEntry } from './request-log.js';
 import type { Router } from './router.js';
@@ -39,6 +39,30 @@ export interface HttpEmulator {
   faults: FaultInjector;
   log: RequestLog;
   close(): Promise<void>;
+}
+
+/** What every vendor emulator offers its tests: its address, faults from code, the request log, close. */
+export interface EmulatorHandle {
+  url: string;
+  port: number;
+  faults: FaultInjector;
+  /** Adds faults from code (same specs as POST /__emulator/faults). */
+  fault(spec: FaultSpec | FaultSpec[]): Fault[];
+  requests(since?: number): RequestLogEntry[];
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+export function emulatorHandle(http: HttpEmulator): EmulatorHandle {
+  return {
+    url: http.url,
+    port: http.port,
+    faults: http.faults,
+    fault: (spec) => http.faults.add(spec),
+    requests: (since) => http.log.list(since),
+    clearRequests: () => http.log.clear(),
+    close: () => http.close(),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

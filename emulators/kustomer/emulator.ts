@@ -5,8 +5,8 @@
 // serve its own requests from the same origin and authenticate its users by session cookie.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  FaultInjector, RequestLog, Router, startHttpEmulator, systemClock,
-  type Clock, type Fault, type FaultSpec, type Reply, type RequestLogEntry, type RouteMeta,
+  FaultInjector, RequestLog, Router, emulatorHandle, startHttpEmulator, systemClock,
+  type Clock, type EmulatorHandle, type Reply, type RouteMeta,
 } from '../http-kit/index.js';
 import type { Deps, KCtx, KRouter, Principal } from './context.js';
 import { ApiError, errorReply } from './errors.js';
@@ -56,25 +56,17 @@ export interface KustomerExtension {
   authenticate?(ctx: KCtx): Principal | null;
 }
 
-export interface KustomerEmulator {
-  url: string;
-  port: number;
+export interface KustomerEmulator extends EmulatorHandle {
   store: KustomerStore;
-  faults: FaultInjector;
   routing: RoutingEngine;
   limits: KustomerLimits;
   /** The first configured API key (handy for tests). */
   apiKey: string;
-  /** Adds faults from code (same specs as POST /__emulator/faults). */
-  fault(spec: FaultSpec | FaultSpec[]): Fault[];
-  requests(since?: number): RequestLogEntry[];
-  clearRequests(): void;
   onWorkSessionChange(listener: WorkSessionListener): () => void;
   /** Sets a user's routing status as the agent desktop would (starts/ends work sessions). */
   setUserStatus(userId: string, statusIdOrName: string): WorkSessionRec | null;
   /** Adds raw handlers, routes and a second authentication (see KustomerExtension). */
   extend(ext: KustomerExtension): void;
-  close(): Promise<void>;
 }
 
 export async function startKustomer(opts: KustomerOptions = {}): Promise<KustomerEmulator> {
@@ -157,22 +149,16 @@ export async function startKustomer(opts: KustomerOptions = {}): Promise<Kustome
   });
 
   return {
-    url: http.url,
-    port: http.port,
+    ...emulatorHandle(http),
     store,
-    faults,
     routing,
     limits,
     apiKey: [...store.apiKeys.keys()][0] ?? '',
-    fault: (spec) => faults.add(spec),
-    requests: (since) => log.list(since),
-    clearRequests: () => log.clear(),
     onWorkSessionChange: (l) => routing.onWorkSessionChange(l),
     setUserStatus: (userId, status) => routing.setUserStatus(userId, status, 'internal'),
     extend(ext) {
       extensions.push(ext);
       ext.routes?.(router, deps);
     },
-    close: () => http.close(),
   };
 }

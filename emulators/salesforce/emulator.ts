@@ -4,8 +4,8 @@
 // allocation with `Sforce-Limit-Info` on every reply, errors as [{message, errorCode, fields}],
 // and the kit's fault injection.
 import {
-  FaultInjector, RequestLog, Router, startHttpEmulator, systemClock,
-  type Clock, type Fault, type FaultSpec, type Reply, type RequestLogEntry,
+  FaultInjector, RequestLog, Router, emulatorHandle, startHttpEmulator, systemClock,
+  type Clock, type EmulatorHandle, type Reply,
 } from '../http-kit/index.js';
 import type { Deps, Principal, SfCtx, SfMeta } from './context.js';
 import { Dml } from './dml.js';
@@ -65,20 +65,13 @@ export const DEFAULT_CUSTOM_FIELDS: CustomFieldsInput = {
 /** v31.0 (the oldest version Salesforce still serves) to v66.0. */
 export const DEFAULT_VERSIONS = Array.from({ length: 36 }, (_, i) => `v${31 + i}.0`);
 
-export interface SalesforceEmulator {
-  url: string;
-  port: number;
+export interface SalesforceEmulator extends EmulatorHandle {
   store: SalesforceStore;
-  faults: FaultInjector;
   limits: SalesforceLimits;
   /** A static access token of the integration user (handy in tests). */
   accessToken: string;
-  fault(spec: FaultSpec | FaultSpec[]): Fault[];
-  requests(since?: number): RequestLogEntry[];
-  clearRequests(): void;
   /** Makes a token invalid, as a session timeout or a revoke would. */
   expireToken(token: string): void;
-  close(): Promise<void>;
 }
 
 function mergeCustomFields(extra: CustomFieldsInput | undefined): CustomFieldsInput {
@@ -165,19 +158,13 @@ export async function startSalesforce(opts: SalesforceOptions = {}): Promise<Sal
   baseUrl = http.url;
 
   return {
-    url: http.url,
-    port: http.port,
+    ...emulatorHandle(http),
     store: s,
-    faults,
     limits,
     accessToken: opts.seed?.accessTokens?.[0] ?? DEFAULT_ACCESS_TOKEN,
-    fault: (spec) => faults.add(spec),
-    requests: (since) => log.list(since),
-    clearRequests: () => log.clear(),
     expireToken: (token) => {
       const t = s.tokens.get(token);
       if (t) t.expiresAt = clock.now();
     },
-    close: () => http.close(),
   };
 }

@@ -4,8 +4,8 @@
 // X-Rate-Limit headers on every reply, Update Ticket limits, idempotent ticket creation,
 // the close automation, search index lag, faults.
 import {
-  FaultInjector, RequestLog, Router, startHttpEmulator, systemClock,
-  type Clock, type Fault, type FaultSpec, type RateLimitState, type Reply, type RequestLogEntry, type RouteMeta,
+  FaultInjector, RequestLog, Router, emulatorHandle, startHttpEmulator, systemClock,
+  type Clock, type EmulatorHandle, type RateLimitState, type Reply, type RouteMeta,
 } from '../http-kit/index.js';
 import type { Deps, Principal, ZCtx } from './context.js';
 import { errorReply, forbidden, ZendeskError } from './errors.js';
@@ -52,23 +52,16 @@ export interface ZendeskOptions {
   faultSeed?: number;
 }
 
-export interface ZendeskEmulator {
-  url: string;
-  port: number;
+export interface ZendeskEmulator extends EmulatorHandle {
   store: ZendeskStore;
-  faults: FaultInjector;
   limits: ZendeskLimits;
   idempotency: IdempotencyCache;
   /** The first API token and the e-mail of the first admin: `${email}/token:${apiToken}`. */
   apiToken: string;
   email: string;
   oauthToken: string;
-  fault(spec: FaultSpec | FaultSpec[]): Fault[];
-  requests(since?: number): RequestLogEntry[];
-  clearRequests(): void;
   /** Runs the close automation now for a solved ticket (skips the wait). */
   closeTicket(id: number): void;
-  close(): Promise<void>;
 }
 
 function authenticate(store: ZendeskStore, header: string): Principal | Reply {
@@ -171,23 +164,17 @@ export async function startZendesk(opts: ZendeskOptions = {}): Promise<ZendeskEm
   const admin = [...store.users.values()].find((u: UserRec) => u.role === 'admin');
 
   return {
-    url: http.url,
-    port: http.port,
+    ...emulatorHandle(http),
     store,
-    faults,
     limits,
     idempotency,
     apiToken: [...store.apiTokens.keys()][0] ?? '',
     email: admin?.email ?? DEFAULT_ADMIN.email,
     oauthToken: [...store.oauthTokens.keys()][0] ?? '',
-    fault: (spec) => faults.add(spec),
-    requests: (since) => log.list(since),
-    clearRequests: () => log.clear(),
     closeTicket: (id) => {
       const t = store.tickets.get(id);
       if (!t) throw new Error(`no ticket ${id}`);
       store.close(t);
     },
-    close: () => http.close(),
   };
 }
