@@ -1,5 +1,5 @@
 import { startFreshdesk, basicAuth, DEFAULT_AGENTS } from '../freshdesk/index.js';
-import { check, type CrmTarget, type TargetOptions } from './target.js';
+import { check, targetBasics, type CrmTarget, type TargetOptions } from './target.js';
 
 const KEY = 'agentdesk-freshdesk-key';
 const OPEN_STATUSES = new Set([2, 3, 6]);
@@ -29,19 +29,10 @@ export async function freshdeskTarget({ port = 0, unlimited = false }: TargetOpt
   const ids = new Map(DEFAULT_AGENTS.map((a) => [a.email, String(a.id)]));
   return {
     kind: 'freshdesk',
-    url: emu.url,
+    ...targetBasics(emu, { kind: 'freshdesk', appUrl: 'https://acme.freshdesk.com' }, fieldNames),
     connection: { baseUrl: emu.url, apiKey: KEY, appUrl: 'https://acme.freshdesk.com' },
     userIdFor: (email) => ids.get(email) ?? null,
-    settings: {
-      crm: { kind: 'freshdesk', appUrl: 'https://acme.freshdesk.com' },
-      customFields: { customer: {}, record: { queueName: fieldNames.queueName, callDuration: fieldNames.callDuration, csatRating: fieldNames.csatRating } },
-      customDataMapping: { orderId: fieldNames.orderId },
-    },
-    fieldNames,
     createRequest: { method: 'POST', path: '/api/v2/tickets' },
-    fault: (spec) => void emu.fault(spec),
-    faultsFired: () => emu.faults.list().reduce((n, x) => n + x.fired, 0),
-    requestCount: () => emu.requests().length,
     ping: async () => check(await fetch(`${emu.url}/api/v2/agents/me`, { headers: auth }), 'ping'),
     isRecordWrite: (m, p) => (m === 'POST' && p === '/api/v2/tickets') || (m === 'PUT' && /^\/api\/v2\/tickets\/\d+$/.test(p)),
     records: () =>
@@ -63,6 +54,5 @@ export async function freshdeskTarget({ port = 0, unlimited = false }: TargetOpt
       }),
     customerCount: () => emu.store.contacts.size,
     closeRecord: async (id) => check(await fetch(`${emu.url}/api/v2/tickets/${id}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 4 }) }), 'close'),
-    close: () => emu.close(),
   };
 }

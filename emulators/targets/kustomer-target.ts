@@ -1,6 +1,6 @@
 import { startKustomer } from '../kustomer/index.js';
 import { DEFAULT_AGENTS } from '../contact-center/index.js';
-import { check, type CrmTarget, type TargetOptions } from './target.js';
+import { check, targetBasics, type CrmTarget, type TargetOptions } from './target.js';
 
 export async function kustomerTarget({ port = 0, unlimited = false }: TargetOptions = {}): Promise<CrmTarget> {
   const emu = await startKustomer({
@@ -12,19 +12,10 @@ export async function kustomerTarget({ port = 0, unlimited = false }: TargetOpti
   const fieldNames = { queueName: 'queueNameStr', callDuration: 'callDurationNum', csatRating: 'csatRatingNum', orderId: 'orderIdStr' };
   return {
     kind: 'kustomer',
-    url: emu.url,
+    ...targetBasics(emu, { kind: 'kustomer', appUrl: emu.url }, fieldNames),
     connection: { baseUrl: emu.url, apiKey: emu.apiKey, appUrl: emu.url },
     userIdFor: (email) => DEFAULT_AGENTS.find((a) => a.email === email)?.crmUserId ?? null,
-    settings: {
-      crm: { kind: 'kustomer', appUrl: emu.url },
-      customFields: { customer: {}, record: { queueName: fieldNames.queueName, callDuration: fieldNames.callDuration, csatRating: fieldNames.csatRating } },
-      customDataMapping: { orderId: fieldNames.orderId },
-    },
-    fieldNames,
     createRequest: { method: 'POST', path: '/v1/conversations' },
-    fault: (spec) => void emu.fault(spec),
-    faultsFired: () => emu.faults.list().reduce((n, x) => n + x.fired, 0),
-    requestCount: () => emu.requests().length,
     ping: async () => check(await fetch(`${emu.url}/v1/users/current`, { headers: auth }), 'ping'),
     isRecordWrite: (m, p) => (m === 'POST' && (p === '/v1/conversations' || /^\/v1\/customers\/[^/]+\/conversations$/.test(p))) || ((m === 'PATCH' || m === 'PUT') && /^\/v1\/conversations\/[^/]+$/.test(p)),
     records: () =>
@@ -46,6 +37,5 @@ export async function kustomerTarget({ port = 0, unlimited = false }: TargetOpti
       }),
     customerCount: () => emu.store.customers.size,
     closeRecord: async (id) => check(await fetch(`${emu.url}/v1/conversations/${id}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'done' }) }), 'close'),
-    close: () => emu.close(),
   };
 }

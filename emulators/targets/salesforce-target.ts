@@ -1,5 +1,5 @@
 import { startSalesforce, SALESFORCE_USER_IDS, DEFAULT_CUSTOM_FIELDS } from '../salesforce/index.js';
-import { check, type CrmTarget, type TargetOptions } from './target.js';
+import { check, targetBasics, type CrmTarget, type TargetOptions } from './target.js';
 
 const V = 'v62.0';
 const EMAIL_KEY: Record<string, keyof typeof SALESFORCE_USER_IDS> = {
@@ -31,20 +31,11 @@ export async function salesforceTarget({ port = 0, unlimited = false }: TargetOp
   const internal = new Set(['AgentDesk_Session_Id__c', 'AgentDesk_Leaf_Queue__c', 'AgentDesk_Channel__c', 'AgentDesk_Tags__c']);
   return {
     kind: 'salesforce',
-    url: emu.url,
+    ...targetBasics(emu, { kind: 'salesforce', appUrl: 'https://acme.lightning.force.com', tagField: 'AgentDesk_Tags__c' }, fieldNames),
     connection: { baseUrl: emu.url, apiKey: emu.accessToken, apiVersion: V, appUrl: 'https://acme.lightning.force.com' },
     userIdFor: (email) => (EMAIL_KEY[email] ? SALESFORCE_USER_IDS[EMAIL_KEY[email]] : null),
-    settings: {
-      crm: { kind: 'salesforce', appUrl: 'https://acme.lightning.force.com', tagField: 'AgentDesk_Tags__c' },
-      customFields: { customer: {}, record: { queueName: fieldNames.queueName, callDuration: fieldNames.callDuration, csatRating: fieldNames.csatRating } },
-      customDataMapping: { orderId: fieldNames.orderId },
-    },
-    fieldNames,
     // A new caller's record: one composite look-up, then the composite that creates contact and case.
     createRequest: { method: 'POST', path: '/services/data/v62.0/composite', skip: 1 },
-    fault: (spec) => void emu.fault(spec),
-    faultsFired: () => emu.faults.list().reduce((n, x) => n + x.fired, 0),
-    requestCount: () => emu.requests().length,
     ping: async () => check(await fetch(`${base}/limits`, { headers: auth }), 'ping'),
     // The record exists after the composite that upserts the case, or the PATCH that appends.
     isRecordWrite: (m, p, body) =>
@@ -70,6 +61,5 @@ export async function salesforceTarget({ port = 0, unlimited = false }: TargetOp
       }),
     customerCount: () => objects('Contact').length,
     closeRecord: async (id) => check(await fetch(`${base}/sobjects/Case/${id}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ Status: 'Closed' }) }), 'close'),
-    close: () => emu.close(),
   };
 }

@@ -2,7 +2,7 @@
 // talk to it and a CRM-neutral view of what it holds. The rule matrix, the record-pop benchmark
 // and the demo use these, so the same sessions can run against every CRM.
 import type { CrmKind, SettingsInput } from '../../common/protocol/index.js';
-import type { FaultSpec } from '../http-kit/index.js';
+import type { EmulatorHandle, FaultSpec } from '../http-kit/index.js';
 
 /** Connection details in the shape of the engine's CRM connection (main/adapters/crm/create-crm.ts). */
 export interface TargetConnection {
@@ -71,4 +71,30 @@ export interface TargetOptions {
 export async function check(res: Response, what: string): Promise<void> {
   if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${await res.text()}`);
   await res.arrayBuffer().catch(() => undefined);
+}
+
+export type FieldNames = CrmTarget['fieldNames'];
+
+/**
+ * What every target fills the same way: the emulator's address, faults and counters, closing it,
+ * and the admin settings that map the standard fields and SDK data to this CRM's field names.
+ */
+export function targetBasics(
+  emu: EmulatorHandle,
+  crm: SettingsInput['crm'],
+  fieldNames: FieldNames,
+): Pick<CrmTarget, 'url' | 'settings' | 'fieldNames' | 'fault' | 'faultsFired' | 'requestCount' | 'close'> {
+  return {
+    url: emu.url,
+    settings: {
+      crm,
+      customFields: { customer: {}, record: { queueName: fieldNames.queueName, callDuration: fieldNames.callDuration, csatRating: fieldNames.csatRating } },
+      customDataMapping: { orderId: fieldNames.orderId },
+    },
+    fieldNames,
+    fault: (spec) => void emu.fault(spec),
+    faultsFired: () => emu.faults.list().reduce((n, x) => n + x.fired, 0),
+    requestCount: () => emu.requests().length,
+    close: () => emu.close(),
+  };
 }

@@ -1,5 +1,5 @@
 import { startZendesk } from '../zendesk/index.js';
-import { check, type CrmTarget, type TargetOptions } from './target.js';
+import { check, targetBasics, type CrmTarget, type TargetOptions } from './target.js';
 
 const ADMIN = { id: 361000000001, email: 'integration@acme.test' };
 /** Zendesk user ids of the contact center's default agents (same e-mails). */
@@ -35,19 +35,10 @@ export async function zendeskTarget({ port = 0, unlimited = false }: TargetOptio
   const fieldTitle = new Map([...emu.store.ticketFields.values()].map((f) => [f.id, f.title]));
   return {
     kind: 'zendesk',
-    url: emu.url,
+    ...targetBasics(emu, { kind: 'zendesk', appUrl: 'https://acme.zendesk.com' }, fieldNames),
     connection: { baseUrl: emu.url, apiKey: TOKEN, email: ADMIN.email, appUrl: 'https://acme.zendesk.com', ...(unlimited ? { options: { ticketUpdateLimit: { max: 1_000_000, windowMs: 600_000 } } } : {}) },
     userIdFor: (email) => (ZENDESK_AGENT_IDS[email] !== undefined ? String(ZENDESK_AGENT_IDS[email]) : null),
-    settings: {
-      crm: { kind: 'zendesk', appUrl: 'https://acme.zendesk.com' },
-      customFields: { customer: {}, record: { queueName: fieldNames.queueName, callDuration: fieldNames.callDuration, csatRating: fieldNames.csatRating } },
-      customDataMapping: { orderId: fieldNames.orderId },
-    },
-    fieldNames,
     createRequest: { method: 'POST', path: '/api/v2/tickets' },
-    fault: (spec) => void emu.fault(spec),
-    faultsFired: () => emu.faults.list().reduce((n, x) => n + x.fired, 0),
-    requestCount: () => emu.requests().length,
     ping: async () => check(await fetch(`${emu.url}/api/v2/users/me.json`, { headers: auth }), 'ping'),
     isRecordWrite: (m, p) => (m === 'POST' && /^\/api\/v2\/tickets(\.json)?$/.test(p)) || (m === 'PUT' && /^\/api\/v2\/tickets\/\d+(\.json)?$/.test(p)),
     records: () =>
@@ -68,6 +59,5 @@ export async function zendeskTarget({ port = 0, unlimited = false }: TargetOptio
       }),
     customerCount: () => [...emu.store.users.values()].filter((u) => u.role === 'end-user').length,
     closeRecord: async (id) => check(await fetch(`${emu.url}/api/v2/tickets/${id}.json`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ticket: { status: 'solved' } }) }), 'close'),
-    close: () => emu.close(),
   };
 }
