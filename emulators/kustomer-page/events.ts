@@ -3,15 +3,9 @@
 // Events: `snapshot` (on connect), `status` (the user's work session changed), `instances`
 // (the count changed). A comment line every 15 s keeps idle connections alive.
 import type { ServerResponse } from 'node:http';
+import type { StatusView } from './wire-types.js';
 
-export interface StatusView {
-  sessionId: string | null;
-  active: boolean;
-  statusId: string;
-  name: string;
-  statusType: string;
-  changedAt: string | null;
-}
+export type { StatusView };
 
 interface Stream {
   res: ServerResponse;

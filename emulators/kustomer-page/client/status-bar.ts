@@ -3,15 +3,7 @@
 // carries the confirmed status as data-status-id/-name/-type, changed only when it changes.
 import { ApiFailure, call, getList, str, type Resource } from './api.js';
 import { required, setAttr } from './dom.js';
-
-interface StatusView {
-  sessionId: string | null;
-  active: boolean;
-  statusId: string;
-  name: string;
-  statusType: string;
-  changedAt: string | null;
-}
+import type { StatusView } from '../wire-types.js';
 
 export async function startStatusBar(): Promise<void> {
   const footer = required<HTMLElement>('[data-testid="user-status"]');
