@@ -7,24 +7,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../../common/ipc/contract.js';
 import { useApi, useAppState, useLocale, useT } from '../app/context.js';
 import { localizedError } from '../ui/feedback.js';
+import { LanguageButtons } from '../ui/language-buttons.js';
 
 function LanguageChoice() {
-  const t = useT();
   const api = useApi();
   const locale = useLocale();
-  const set = (l: 'en' | 'ko') => {
-    if (l !== locale) void api.invoke('app:setLocale', { locale: l }).catch(() => undefined);
-  };
-  return (
-    <div role="group" aria-label={t('language.label')} className="segmented">
-      <button type="button" lang="en" aria-pressed={locale === 'en'} onClick={() => set('en')}>
-        English
-      </button>
-      <button type="button" lang="ko" aria-pressed={locale === 'ko'} onClick={() => set('ko')}>
-        한국어
-      </button>
-    </div>
-  );
+  return <LanguageButtons locale={locale} onPick={(l) => void api.invoke('app:setLocale', { locale: l }).catch(() => undefined)} />;
 }
 
 export function SignInScreen() {

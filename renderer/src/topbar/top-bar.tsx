@@ -6,6 +6,7 @@ import { useShortcut } from '../app/shortcuts.js';
 import { canAdminister, canSupervise } from '../store/selectors.js';
 import { useCommand } from '../ui/feedback.js';
 import { CONNECTION_KEY } from '../ui/labels.js';
+import { LanguageButtons } from '../ui/language-buttons.js';
 import { AuditPanel } from './audit-panel.js';
 import { ShortcutsDialog } from './shortcuts-dialog.js';
 import { StatusMenu } from './status-menu.js';
@@ -26,22 +27,9 @@ function Connection() {
 }
 
 function LanguageSwitch() {
-  const t = useT();
   const { locale } = useAppState();
   const run = useCommand();
-  const set = (l: 'en' | 'ko') => {
-    if (l !== locale) void run('app:setLocale', { locale: l }, 'language.failed');
-  };
-  return (
-    <div role="group" aria-label={t('language.label')} className="segmented">
-      <button type="button" lang="en" aria-pressed={locale === 'en'} onClick={() => set('en')}>
-        English
-      </button>
-      <button type="button" lang="ko" aria-pressed={locale === 'ko'} onClick={() => set('ko')}>
-        한국어
-      </button>
-    </div>
-  );
+  return <LanguageButtons locale={locale} onPick={(l) => void run('app:setLocale', { locale: l }, 'language.failed')} />;
 }
 
 function Nav() {
