@@ -58,6 +58,8 @@ test.describe('sign-in screen', () => {
 
   test('keyboard only: type the token, Enter signs in; the desk replaces the screen when the core says so', async ({ page, open }) => {
     const fake = await open({ state: signedOutState(), waitForApp: false, replies: { 'auth:signIn': { hold: true } } });
+    // The screen puts focus on the token; keys typed before that would go nowhere.
+    await expect(page.getByLabel('Sign-in token', { exact: true })).toBeFocused();
     await page.keyboard.type('  dev:minji@acme.test  ');
     await page.keyboard.press('Enter');
     await expect.poll(fake.requests('auth:signIn')).toEqual([{ token: 'dev:minji@acme.test', remember: true }]);

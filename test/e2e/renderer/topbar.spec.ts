@@ -65,6 +65,7 @@ test.describe('status', () => {
     const fake = await open({ state: baseState() });
     await page.getByTestId('status-button').focus();
     await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('listbox')).toBeFocused();
     const system = page.getByRole('option', { name: 'In call' });
     await expect(system).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('End');
@@ -78,6 +79,8 @@ test.describe('status', () => {
   test('type-ahead picks a status by its first letter', async ({ page, open }) => {
     const fake = await open({ state: baseState() });
     await page.getByTestId('status-button').click();
+    // Type-ahead works in the open list; a key pressed before it has focus goes nowhere.
+    await expect(page.getByRole('listbox')).toBeFocused();
     await page.keyboard.press('l');
     await page.keyboard.press('Enter');
     await expect.poll(fake.requests('status:set')).toEqual([{ statusId: 'lunch' }]);
